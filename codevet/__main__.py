@@ -1,0 +1,3 @@
+from codevet.harness.cli import main
+
+main()

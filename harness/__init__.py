@@ -1,0 +1,1 @@
+"""The core: data model, pipeline, cache, reports and CLI. Joins generators to sandboxes."""

@@ -1,0 +1,163 @@
+"""The one place that joins generators to sandboxes.
+
+Candidates stream in; each is looked up in the cache, else handed to its language's
+sandbox on a thread pool sized to the jobs; verdicts stream out to the ordered sink.
+Memory stays bounded (a fixed number of examples in flight) and Ctrl-C stops cleanly:
+finished verdicts are already cached, so the next run resumes where this one stopped.
+"""
+from __future__ import annotations
+
+import json
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from codevet.harness.cache import VerdictCache, cache_key
+from codevet.harness.config import RunConfig
+from codevet.harness.model import Candidate, Status, Verdict
+from codevet.harness.sink import OrderedSink
+from codevet.harness.summary import SummaryBuilder
+from codevet.sandboxes import create_sandbox
+from codevet.sandboxes.base import Sandbox
+
+
+@dataclass
+class RunResult:
+    summary: dict[str, Any]
+    out: Path
+    interrupted: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+class SandboxSet:
+    """Sandboxes opened lazily, one per language the input actually uses."""
+
+    def __init__(self, config: RunConfig) -> None:
+        self.config = config
+        self.open: dict[str, Sandbox] = {}
+        self.broken: dict[str, str] = {}
+
+    def get(self, language: str) -> Sandbox | str:
+        if language in self.open:
+            return self.open[language]
+        if language in self.broken:
+            return self.broken[language]
+        try:
+            sandbox = create_sandbox(language, self.config.sandbox, self.config.jobs)
+            sandbox.open()
+        except Exception as exc:  # a missing toolchain is an `error` verdict, not a crash
+            self.broken[language] = f"{language} sandbox unavailable: {type(exc).__name__}: {exc}"
+            return self.broken[language]
+        self.open[language] = sandbox
+        return sandbox
+
+    def close(self) -> None:
+        for sandbox in self.open.values():
+            try:
+                sandbox.close()
+            except Exception:
+                pass
+        self.open.clear()
+
+
+def _verify(sandbox: Sandbox, candidate: Candidate) -> Verdict:
+    start = time.monotonic()
+    try:
+        verdict = sandbox.verify(candidate)
+    except Exception as exc:  # a sandbox bug must not take the run down
+        verdict = Verdict.error("sandbox-error", f"{type(exc).__name__}: {exc}")
+    if not verdict.duration_s:
+        verdict.duration_s = time.monotonic() - start
+    return verdict
+
+
+def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
+        on_line: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
+    out = config.out
+    out.mkdir(parents=True, exist_ok=True)
+    if config.sandbox.extra.get("artifacts_dir") is None:
+        config.sandbox.extra["artifacts_dir"] = str(out / "artifacts")
+    summary = SummaryBuilder()
+
+    def tee(line: dict[str, Any]) -> None:
+        summary.add(line)
+        if on_line:
+            on_line(line)
+
+    sink = OrderedSink(out, tee)
+    cache = VerdictCache(config.cache_dir) if config.use_cache else None
+    sandboxes = SandboxSet(config)
+    options = config.sandbox.cache_fields()
+    started = time.monotonic()
+    stream: Iterator[Candidate] = iter(candidates)
+    if config.limit:
+        stream = islice(stream, config.limit)
+    in_flight: dict[Future, tuple[int, Candidate, str | None]] = {}
+    max_in_flight = config.jobs * 4
+    seq = 0
+    interrupted = False
+    pool = ThreadPoolExecutor(max_workers=config.jobs, thread_name_prefix="codevet-verify")
+
+    def finish(done: Iterable[Future]) -> None:
+        for fut in done:
+            n, cand, key = in_flight.pop(fut)
+            verdict = fut.result()
+            if cache is not None and key is not None:
+                cache.put(key, verdict)
+            sink.add(n, cand, verdict)
+
+    try:
+        for candidate in stream:
+            n, seq = seq, seq + 1
+            if candidate.error:
+                sink.add(n, candidate, Verdict.error("malformed-input", candidate.error, check="input"))
+                continue
+            sandbox = sandboxes.get(candidate.language)
+            if isinstance(sandbox, str):
+                sink.add(n, candidate, Verdict.error("sandbox-unavailable", sandbox, check="sandbox"))
+                continue
+            key = None
+            if cache is not None:
+                key = cache_key(candidate.language, type(sandbox).__name__, sandbox.version, options,
+                                sandbox.fingerprint(candidate))
+                hit = cache.get(key)
+                if hit is not None:
+                    sink.add(n, candidate, hit, cached=True)
+                    continue
+            in_flight[pool.submit(_verify, sandbox, candidate)] = (n, candidate, key)
+            while len(in_flight) >= max_in_flight:
+                done, _ = wait(list(in_flight), timeout=0.5, return_when=FIRST_COMPLETED)
+                finish(done)
+        while in_flight:
+            done, _ = wait(list(in_flight), timeout=0.5, return_when=FIRST_COMPLETED)
+            finish(done)
+    except KeyboardInterrupt:
+        interrupted = True
+        pool.shutdown(wait=False, cancel_futures=True)
+        sandboxes.close()  # kills the workers: threads blocked on them return at once
+        stopped = Verdict.error("interrupted", "the run was interrupted before this example finished", check="harness")
+        for fut, (n, cand, _key) in list(in_flight.items()):
+            verdict = fut.result() if fut.done() and not fut.cancelled() else stopped
+            sink.add(n, cand, verdict if verdict.status is not Status.ERROR else stopped)
+        in_flight.clear()
+        for candidate in stream:  # the rest still gets its line: nothing vanishes
+            n, seq = seq, seq + 1
+            sink.add(n, candidate, stopped)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        sandboxes.close()
+        sink.close()
+        if cache is not None:
+            cache.close()
+
+    elapsed = time.monotonic() - started
+    result_summary = summary.build(elapsed, inputs, interrupted)
+    from codevet.harness.html_report import write_html_report  # imported late: only at the end
+
+    (out / "summary.json").write_text(json.dumps(result_summary, indent=2) + "\n")
+    write_html_report(out)
+    notes = list(sandboxes.broken.values())
+    return RunResult(result_summary, out, interrupted, notes)

@@ -1,0 +1,48 @@
+"""The contract every sandbox keeps.
+
+A sandbox is opened once per run (warm workers, a browser, a precompiled header), asked
+for verdicts from several threads at once, and closed. `fingerprint` returns what decides
+a verdict besides the options, so the cache can skip work it has already done.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any
+
+from codevet.harness.config import SandboxOptions
+from codevet.harness.model import Candidate, Verdict
+
+
+class Sandbox(ABC):
+    language: str = ""
+    version: str = "0"
+
+    def __init__(self, options: SandboxOptions, jobs: int = 1) -> None:
+        self.options = options
+        self.jobs = jobs
+
+    def open(self) -> None:
+        """Start warm resources. Called once, before the first verify."""
+
+    def close(self) -> None:
+        """Stop everything this sandbox started; no process may outlive it."""
+
+    @abstractmethod
+    def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
+        """What of the candidate decides its verdict (code, tests, ...)."""
+
+    @abstractmethod
+    def verify(self, candidate: Candidate) -> Verdict:
+        """Run one candidate. Thread-safe. Never raises for bad candidates."""
+
+    @classmethod
+    def doctor(cls) -> list[tuple[str, bool, str]]:
+        """(what, works, detail) rows for `codevet doctor`."""
+        return []
+
+    def __enter__(self) -> "Sandbox":
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

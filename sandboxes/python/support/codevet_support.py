@@ -1,0 +1,196 @@
+"""Helpers the generated test modules call, inside the sandbox (stdlib only).
+
+stdin/stdout programs run in a forked process with real file descriptors 0 and 1 (a
+mocked `sys.stdin` misses `sys.stdin.buffer`, `open(0)` and friends), so each case sees
+exactly what a judge would give it.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import json
+import math
+import os
+import signal
+import sys
+import tempfile
+import time
+
+CASES_FILE = "cases.json"
+OUTPUT_CAP = 4 * 1024 * 1024
+
+
+def load_cases() -> list:
+    with open(CASES_FILE, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def compile_solution(path: str = "solution.py"):
+    with open(path, encoding="utf-8") as fh:
+        return compile(fh.read(), path, "exec")
+
+
+# ---- stdin / stdout ------------------------------------------------------------------
+def run_program(code, stdin_text: str, timeout: float) -> tuple[str, str, int | None, bool]:
+    """(stdout, stderr, exit status or None if killed, timed_out)."""
+    fd_in, in_path = tempfile.mkstemp()
+    fd_out, out_path = tempfile.mkstemp()
+    fd_err, err_path = tempfile.mkstemp()
+    os.write(fd_in, stdin_text.encode())
+    os.lseek(fd_in, 0, 0)
+    pid = os.fork()
+    if pid == 0:
+        status = 0
+        try:
+            os.dup2(fd_in, 0)
+            os.dup2(fd_out, 1)
+            os.dup2(fd_err, 2)
+            sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False))
+            sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False))
+            sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), write_through=True)
+            try:
+                exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
+            except SystemExit as exc:
+                status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                if not isinstance(exc.code, (int, type(None))):
+                    print(exc.code, file=sys.stderr)
+            except BaseException:
+                import traceback
+                traceback.print_exc()
+                status = 1
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except BaseException:
+                status = status or 1
+        finally:
+            os._exit(status & 0xFF)
+    deadline = time.monotonic() + timeout
+    status: int | None = None
+    timed_out = False
+    while True:
+        done, raw = os.waitpid(pid, os.WNOHANG)
+        if done:
+            status = os.WEXITSTATUS(raw) if os.WIFEXITED(raw) else None
+            break
+        if time.monotonic() > deadline:
+            timed_out = True
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            break
+        time.sleep(0.0005)
+    out = _read_capped(out_path)
+    err = _read_capped(err_path)
+    for fd, path in ((fd_in, in_path), (fd_out, out_path), (fd_err, err_path)):
+        os.close(fd)
+        os.unlink(path)
+    return out, err, status, timed_out
+
+
+def _read_capped(path: str) -> str:
+    with open(path, "rb") as fh:
+        return fh.read(OUTPUT_CAP).decode("utf-8", errors="replace")
+
+
+def _tokens(text: str) -> list[str]:
+    return text.split()
+
+
+def _num(tok: str):
+    try:
+        return float(tok)
+    except ValueError:
+        return None
+
+
+def outputs_match(got: str, expected: str, rel: float = 1e-6, abs_: float = 1e-6) -> bool:
+    """Token-wise equality, ignoring whitespace layout; numbers within a tolerance."""
+    a, b = _tokens(got), _tokens(expected)
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b):
+        if x == y:
+            continue
+        fx, fy = _num(x), _num(y)
+        if fx is None or fy is None or not math.isclose(fx, fy, rel_tol=rel, abs_tol=abs_):
+            return False
+    return True
+
+
+def _shorten(text: str, n: int = 300) -> str:
+    text = text if len(text) <= n else text[:n] + f"... ({len(text)} chars)"
+    return text
+
+
+def check_stdio(code, case: dict, timeout: float = 6.0) -> None:
+    out, err, status, timed_out = run_program(code, case["input"], timeout)
+    if timed_out:
+        raise AssertionError(f"time limit of {timeout:g}s exceeded on this input")
+    if status not in (0, None) and not out:
+        raise AssertionError(f"program exited with status {status}\n{err[-1500:]}")
+    if status is None:
+        raise AssertionError(f"program was killed\n{err[-1500:]}")
+    if not outputs_match(out, case["output"]):
+        raise AssertionError(
+            f"wrong output\n input:    {_shorten(case['input'])!r}\n expected: {_shorten(case['output'])!r}\n"
+            f" got:      {_shorten(out)!r}" + (f"\n stderr: {err[-800:]}" if err else ""))
+
+
+# ---- call-based (APPS fn_name) ---------------------------------------------------------
+def load_callable(code, fn_name: str):
+    ns: dict = {"__name__": "solution"}
+    exec(code, ns)
+    sol = ns.get("Solution")
+    if isinstance(sol, type) and hasattr(sol, fn_name):
+        return getattr(sol(), fn_name)
+    if fn_name in ns and callable(ns[fn_name]):
+        return ns[fn_name]
+    raise AssertionError(f"the code defines no function or Solution method named {fn_name!r}")
+
+
+def _norm(value):
+    if isinstance(value, tuple):
+        return [_norm(v) for v in value]
+    if isinstance(value, list):
+        return [_norm(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _norm(v) for k, v in value.items()}
+    return value
+
+
+def values_match(got, expected) -> bool:
+    got, expected = _norm(got), _norm(expected)
+    if got == expected:
+        return True
+    if isinstance(got, float) or isinstance(expected, float):
+        try:
+            return math.isclose(float(got), float(expected), rel_tol=1e-6, abs_tol=1e-6)
+        except (TypeError, ValueError):
+            return False
+    if isinstance(got, list) and isinstance(expected, list) and len(got) == len(expected):
+        return all(values_match(g, e) for g, e in zip(got, expected))
+    return False
+
+
+def check_call(fn, case: dict) -> None:
+    args = copy.deepcopy(case["input"])
+    if not isinstance(args, list):
+        args = [args]
+    got = fn(*args)
+    expected = case["output"]
+    # APPS wraps many expected return values in one extra list.
+    if values_match(got, expected) or (isinstance(expected, list) and len(expected) == 1
+                                       and values_match(got, expected[0])):
+        return
+    raise AssertionError(f"wrong return value\n args:     {_shorten(repr(case['input']))}\n"
+                         f" expected: {_shorten(repr(expected))}\n got:      {_shorten(repr(got))}")
+
+
+# ---- no tests: compile and import --------------------------------------------------------
+def import_solution(path: str = "solution.py") -> None:
+    code = compile_solution(path)
+    ns = {"__name__": "solution", "__file__": path, "__builtins__": __builtins__}
+    try:
+        exec(code, ns)
+    except EOFError:
+        pass  # it waited for stdin, which is empty here: it imported as far as it could
