@@ -21,7 +21,7 @@ from codevet.sandboxes.isolation import IsolationUnavailable, resolve_isolation
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Keep only the code examples that really run.")
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 
 def _parse_extra(pairs: list[str]) -> dict[str, str]:

@@ -19,6 +19,7 @@ class Status(str, Enum):
 
 @dataclass(frozen=True)
 class TestCase:
+    __test__ = False  # a data class, not a pytest test class
     """One test of a candidate. `kind` says how the sandbox runs it:
 
     - `assert`: `code` is a Python statement run in the candidate's namespace (MBPP).
@@ -38,6 +39,7 @@ class TestCase:
 
 @dataclass(frozen=True)
 class TestSpec:
+    __test__ = False  # a data class, not a pytest test class
     """The tests that come with a candidate. `setup` runs after the solution and before
     the tests (MBPP's `test_setup_code` uses classes the solution defines)."""
 
@@ -82,6 +84,7 @@ class Check:
 
 @dataclass(frozen=True)
 class TestResult:
+    __test__ = False  # a data class, not a pytest test class
     name: str
     outcome: str  # passed | failed | error | skipped | missing
     message: str = ""

@@ -136,12 +136,19 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
             finish(done)
     except KeyboardInterrupt:
         interrupted = True
+        # Only what finished before the workers are killed is the examples' own verdict;
+        # anything cut short by the shutdown below is reported as interrupted, not cached.
+        finished_before = {f for f in in_flight if f.done() and not f.cancelled()}
         pool.shutdown(wait=False, cancel_futures=True)
         sandboxes.close()  # kills the workers: threads blocked on them return at once
         stopped = Verdict.error("interrupted", "the run was interrupted before this example finished", check="harness")
-        for fut, (n, cand, _key) in list(in_flight.items()):
-            verdict = fut.result() if fut.done() and not fut.cancelled() else stopped
-            sink.add(n, cand, verdict if verdict.status is not Status.ERROR else stopped)
+        for fut, (n, cand, key) in list(in_flight.items()):
+            verdict = fut.result() if fut in finished_before else stopped
+            if verdict.status is Status.ERROR:
+                verdict = stopped
+            elif cache is not None and key is not None:
+                cache.put(key, verdict)
+            sink.add(n, cand, verdict)
         in_flight.clear()
         for candidate in stream:  # the rest still gets its line: nothing vanishes
             n, seq = seq, seq + 1

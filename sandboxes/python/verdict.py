@@ -15,7 +15,7 @@ from codevet.sandboxes.python.testgen import Job
 
 # When several things went wrong, the report names the one that explains the others.
 REASON_PRIORITY = ("timeout", "output-limit", "memory-limit", "syntax-error", "early-exit", "killed",
-                   "collection-error", "tests-skipped", "test-count-mismatch", "test-failed", "untested")
+                   "collection-error", "import-error", "tests-skipped", "test-count-mismatch", "test-failed", "untested")
 
 LIMIT_SIGNALS = {signal.SIGXFSZ: "file-size limit", signal.SIGXCPU: "CPU-time limit"}
 
@@ -81,6 +81,9 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
     elif sig in LIMIT_SIGNALS:
         reasons.add("output-limit" if sig == signal.SIGXFSZ else "timeout")
         limit_detail = f"hit the {LIMIT_SIGNALS[sig]}"
+    elif any("TimeLimitExceeded: " in (msg or "") for _, msg in outcomes.values()):
+        reasons.add("timeout")
+        limit_detail = "a test case ran past its time limit"
     elif any("MemoryError" in (msg or "") for _, msg in outcomes.values()) or \
             any("MemoryError" in e.get("message", "") for e in collect_errors):
         reasons.add("memory-limit")
@@ -119,6 +122,8 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
                             if untested_ok else "no tests to run: compiled and imported only"))
         if ran and not untested_ok:
             reasons.add("untested")
+        if not ran and failing:
+            reasons.add("import-error")
     else:
         ok = ran and bool(tests)
         if ok:
@@ -129,7 +134,7 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
         else:
             detail = f"{passed}/{len(tests)} passed; " + (aborted or _exit_text(exit_info) or "session did not finish")
         checks.append(Check("tests", ok, detail))
-    if failing:
+    if failing and job.mode != "untested":
         if all(t.outcome == "skipped" for t in failing):
             reasons.add("tests-skipped")
         elif any(t.outcome == "missing" for t in failing):

@@ -122,10 +122,14 @@ def _shorten(text: str, n: int = 300) -> str:
     return text
 
 
+class TimeLimitExceeded(AssertionError):
+    """A case ran past its time limit (the report says `timeout`, not a wrong answer)."""
+
+
 def check_stdio(code, case: dict, timeout: float = 6.0) -> None:
     out, err, status, timed_out = run_program(code, case["input"], timeout)
     if timed_out:
-        raise AssertionError(f"time limit of {timeout:g}s exceeded on this input")
+        raise TimeLimitExceeded(f"time limit of {timeout:g}s exceeded on this input")
     if status not in (0, None) and not out:
         raise AssertionError(f"program exited with status {status}\n{err[-1500:]}")
     if status is None:

@@ -1,0 +1,117 @@
+"""Hostile input is normal input. The contract suite runs against every isolation
+backend available here: each attack gets its verdict, the harness stays up, nothing is
+left running and nothing is written outside the workspace.
+
+`none` is resource limits only; the attacks it cannot contain by design (fork bombs
+without a uid of our own, network, writes outside) are run against bwrap alone.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from codevet.generators.candidates import read_candidates
+from codevet.harness.config import SandboxOptions
+from codevet.harness.model import Status
+from codevet.sandboxes import create_sandbox
+from codevet.sandboxes.isolation import bwrap_works
+from conftest import FIXTURES
+
+HOSTILE = {c.raw["task_id"].split("/")[1]: c for c in read_candidates(str(FIXTURES / "python" / "hostile.jsonl"))}
+CONTAINED_BY_LIMITS = ["memory_bomb", "infinite_loop", "output_flood", "early_os_exit", "early_sys_exit",
+                       "exit_in_test", "skips_tests", "stdin_read", "kill_parent"]
+BACKENDS = [pytest.param("bwrap", marks=pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here")),
+            "none"]
+SECRET = "hunter2-canary"
+ESCAPES = [Path("/etc/codevet_pwned"), Path("/root/codevet_pwned"), Path("/var/tmp/codevet_pwned")]
+
+
+def _stragglers() -> list[str]:
+    """Processes the fixtures start on purpose (sleep 313.x) or any sandbox worker."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "313." in cmd and "sleep" in cmd or "zygote.py" in cmd:
+            found.append(f"{pid}: {cmd[:120]}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def listener():
+    """Something to reach for on the host's loopback: a sandbox must not get there."""
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", 47613))
+    srv.listen(8)
+    srv.setblocking(False)
+    yield srv
+    srv.close()
+
+
+def _run(backend: str, names: list[str], env_secret: bool = True) -> dict[str, object]:
+    if env_secret:
+        os.environ["CODEVET_TEST_SECRET"] = SECRET
+    try:
+        with create_sandbox("python", SandboxOptions(timeout_s=3, isolation=backend), jobs=2) as sb:
+            verdicts = {n: sb.verify(HOSTILE[n]) for n in names}
+            canary = sb.verify(next(read_candidates(str(FIXTURES / "python" / "mbpp_excerpt.jsonl"))))
+    finally:
+        os.environ.pop("CODEVET_TEST_SECRET", None)
+    assert canary.status is Status.PASS, "the sandbox must still work after the attacks"
+    return verdicts
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_attacks_contained_by_limits(backend: str) -> None:
+    verdicts = _run(backend, CONTAINED_BY_LIMITS)
+    for name, verdict in verdicts.items():
+        assert (verdict.status, verdict.reason) == (Status.FAIL, HOSTILE[name].raw["expect"]), (name, verdict.checks)
+    assert "PermissionError" in verdicts["kill_parent"].tests[0].message
+    time.sleep(0.2)
+    assert _stragglers() == []
+
+
+@pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here")
+def test_every_attack_under_bwrap(listener) -> None:
+    for p in ESCAPES:
+        assert not p.exists()
+    start = time.monotonic()
+    verdicts = _run("bwrap", list(HOSTILE))
+    for name, verdict in verdicts.items():
+        expect = HOSTILE[name].raw["expect"]
+        if expect == "pass":
+            assert verdict.status is Status.PASS, (name, verdict.checks)
+        else:
+            assert (verdict.status, verdict.reason) == (Status.FAIL, expect), (name, verdict.checks)
+    assert time.monotonic() - start < 120
+    # nothing reached the host's loopback, nothing leaked, nothing escaped, nothing survived
+    with pytest.raises(BlockingIOError):
+        listener.accept()
+    assert all(SECRET not in str(v.to_dict()) for v in verdicts.values())
+    # its loopback is its own: the host's listener is not there, and nothing routes out
+    assert "Connection refused" in verdicts["network"].tests[0].message
+    assert any(w in verdicts["network_dns"].tests[0].message for w in ("gaierror", "resolution", "unreachable"))
+    for p in ESCAPES:
+        assert not p.exists(), p
+    assert any(w in verdicts["write_outside"].tests[0].message for w in ("Read-only", "No such file", "Permission"))
+    time.sleep(0.2)
+    assert _stragglers() == []
+
+
+@pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here")
+def test_fork_bomb_leaves_the_machine_usable() -> None:
+    before = len(os.listdir("/proc"))
+    verdicts = _run("bwrap", ["fork_bomb"])
+    assert verdicts["fork_bomb"].reason == "timeout"
+    time.sleep(0.3)
+    assert len(os.listdir("/proc")) < before + 20  # the bomb's processes are gone
+    assert _stragglers() == []

@@ -1,0 +1,112 @@
+"""The Python sandbox on real fixtures: what must pass passes, what must fail fails for
+the reason its check names, and the evidence is pytest's per-test report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codevet.generators.candidates import read_candidates
+from codevet.harness.config import SandboxOptions
+from codevet.harness.model import Candidate, Status, TestCase, TestSpec
+from codevet.sandboxes import create_sandbox
+from conftest import FIXTURES
+
+PY = FIXTURES / "python"
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    with create_sandbox("python", SandboxOptions(timeout_s=10), jobs=2) as sb:
+        yield sb
+
+
+def _verify_file(sandbox, name: str) -> list[tuple[Candidate, object]]:
+    return [(c, sandbox.verify(c)) for c in read_candidates(str(PY / name))]
+
+
+@pytest.mark.parametrize("name", ["mbpp_excerpt.jsonl", "humaneval_excerpt.jsonl"])
+def test_real_reference_solutions_pass_with_every_test_reported(sandbox, name: str) -> None:
+    for cand, verdict in _verify_file(sandbox, name):
+        assert verdict.status is Status.PASS, (cand.id, verdict.reason, verdict.checks)
+        expected = [t.name for t in cand.tests.cases if not t.group]
+        assert [t.name for t in verdict.tests] == expected
+        assert all(t.outcome == "passed" for t in verdict.tests)
+
+
+@pytest.mark.parametrize("name", ["mbpp_wrong.jsonl", "humaneval_wrong.jsonl"])
+def test_same_solutions_with_a_wrong_body_fail_their_tests(sandbox, name: str) -> None:
+    for cand, verdict in _verify_file(sandbox, name):
+        assert verdict.status is Status.FAIL and verdict.reason == "test-failed", (cand.id, verdict.reason)
+        assert any(t.outcome == "failed" and t.message for t in verdict.tests)
+
+
+@pytest.mark.parametrize("name", ["apps_excerpt.jsonl", "code_contests_excerpt.jsonl", "alpaca_excerpt.jsonl"])
+def test_fixture_expectations(sandbox, name: str) -> None:
+    for cand, verdict in _verify_file(sandbox, name):
+        expect = cand.raw.get("expect")
+        if expect is None and cand.format == "alpaca":
+            expect = "untested"  # runs, but there is nothing to test it against
+        if expect is None:
+            assert verdict.status is Status.PASS, (cand.id, verdict.reason, verdict.checks)
+        else:
+            assert (verdict.status, verdict.reason) == (Status.FAIL, expect), (cand.id, verdict.checks)
+
+
+def test_untested_examples_pass_only_when_allowed() -> None:
+    cand = next(read_candidates(str(PY / "alpaca_excerpt.jsonl")))
+    with create_sandbox("python", SandboxOptions(allow_untested=True), jobs=1) as sb:
+        verdict = sb.verify(cand)
+    assert verdict.status is Status.PASS
+    assert [c.name for c in verdict.checks if c.name == "untested"] == ["untested"]
+
+
+def test_challenge_tests_run_only_when_asked() -> None:
+    cand = next(c for c in read_candidates(str(PY / "mbpp_excerpt.jsonl")) if c.id == "11")
+    with create_sandbox("python", SandboxOptions(challenge_tests=True), jobs=1) as sb:
+        verdict = sb.verify(cand)
+    assert verdict.status is Status.PASS
+    assert any(t.name.startswith("challenge_") for t in verdict.tests)
+
+
+def _candidate(code: str, *asserts: str, setup: str = "") -> Candidate:
+    cases = tuple(TestCase("assert", a, name=f"test_{i}") for i, a in enumerate(asserts))
+    return Candidate(id="t", source="test", code=code, tests=TestSpec(cases, setup=setup))
+
+
+@pytest.mark.parametrize("code, asserts, reason", [
+    ("def f(:\n    pass\n", ["assert f()"], "syntax-error"),
+    ("", ["assert True"], "no-code"),
+    ("x = undefined_name\n", ["assert True"], "collection-error"),
+    ("def f():\n    return 1\n", ["assert f() == 2"], "test-failed"),
+    ("def test_extra():\n    assert False\ndef f():\n    return 1\n", ["assert f() == 1"], None),
+    ("import pytest\ndef f():\n    pytest.skip('later')\n", ["f()"], "tests-skipped"),
+])
+def test_check_reasons(sandbox, code: str, asserts: list[str], reason: str | None) -> None:
+    verdict = sandbox.verify(_candidate(code, *asserts))
+    assert verdict.reason == reason, verdict.checks
+    assert verdict.status is (Status.PASS if reason is None else Status.FAIL)
+
+
+def test_a_broken_dataset_test_is_an_error_not_a_failure(sandbox) -> None:
+    verdict = sandbox.verify(_candidate("def f():\n    return 1\n", "assert f( == 1"))
+    assert verdict.status is Status.ERROR and verdict.reason == "bad-test"
+
+
+def test_pytest_style_tests_run_against_the_solution_module(sandbox) -> None:
+    tests = "from solution import add\nimport pytest\n\n@pytest.mark.parametrize('a,b', [(1, 2), (3, 4)])\n" \
+            "def test_add(a, b):\n    assert add(a, b) == a + b\n\ndef test_zero():\n    assert add(0, 0) == 0\n"
+    good = Candidate(id="p", source="t", code="def add(a, b):\n    return a + b\n",
+                     tests=TestSpec((TestCase("pytest", tests, name="test_solution.py"),)))
+    verdict = sandbox.verify(good)
+    assert verdict.status is Status.PASS and len(verdict.tests) == 3
+    bad = Candidate(id="p", source="t", code="def add(a, b):\n    return a - b\n", tests=good.tests)
+    assert sandbox.verify(bad).reason == "test-failed"
+
+
+def test_a_five_megabyte_code_string_gets_a_verdict(sandbox) -> None:
+    code = "BIG = [\n" + "    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',\n" * 90_000 + "]\n" \
+           "def size():\n    return len(BIG)\n"
+    assert len(code) > 5_000_000
+    verdict = sandbox.verify(_candidate(code, "assert size() == 90000"))
+    assert verdict.status is Status.PASS, verdict.checks

@@ -1,0 +1,120 @@
+"""`codevet verify` as a user runs it: outputs, totals, exit codes, cache, Ctrl-C."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT, load_jsonl, read_report, run_cli
+
+PY = FIXTURES / "python"
+
+
+def test_verify_writes_every_output_and_counts_add_up(tmp_path: Path, cache_env: dict) -> None:
+    inputs = [PY / "mbpp_excerpt.jsonl", PY / "humaneval_wrong.jsonl", PY / "malformed.jsonl"]
+    proc = run_cli("verify", *inputs, "--out", tmp_path / "out", "--jobs", "2", env=cache_env)
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "out"
+    for name in ("kept.jsonl", "rejected.jsonl", "report.jsonl", "summary.json", "report.html"):
+        assert (out / name).is_file(), name
+    report = read_report(out)
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["total"] == len(report) == 15 + 10 + 7
+    assert summary["pass"] + summary["fail"] + summary["error"] == summary["total"]
+    assert (summary["pass"], summary["fail"], summary["error"]) == (15 + 2, 10, 5)
+    assert summary["by_reason"] == {"test-failed": 10, "malformed-input": 5}
+    assert summary["by_check"]["tests"]["passed"] == 17
+    # every line names its example, in input order
+    assert [r["source"] for r in report[:2]] == ["mbpp_excerpt.jsonl:1", "mbpp_excerpt.jsonl:2"]
+    assert {"id", "source", "language", "status", "checks", "tests", "duration_s"} <= set(report[0])
+    # kept records are byte-for-byte the input lines
+    mbpp_lines = (PY / "mbpp_excerpt.jsonl").read_text().splitlines()
+    kept = (out / "kept.jsonl").read_text().splitlines()
+    assert kept[:15] == mbpp_lines
+    rejected = [json.loads(x) for x in (out / "rejected.jsonl").read_text().splitlines()[:10]]
+    assert rejected == load_jsonl(PY / "humaneval_wrong.jsonl")
+    assert "report:" in proc.stderr and "report.html" in proc.stderr
+
+
+def test_html_report_shows_counts_reasons_and_failing_tests(tmp_path: Path, cache_env: dict) -> None:
+    proc = run_cli("verify", PY / "humaneval_wrong.jsonl", PY / "mbpp_excerpt.jsonl", "--out", tmp_path, env=cache_env)
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "report.html").read_text()
+    assert "codevet report" in page and "test-failed" in page
+    assert "HumanEval/0" in page and "AssertionError" in page  # a failing example with its message
+    assert "Slowest examples" in page and "pass rate" in page
+    assert "<script" not in page and "http" not in page.split("</style>")[0]  # self-contained
+
+
+def test_second_run_does_no_sandbox_work(tmp_path: Path, cache_env: dict) -> None:
+    first = run_cli("verify", PY / "humaneval_excerpt.jsonl", "--out", tmp_path / "a", env=cache_env)
+    second = run_cli("verify", PY / "humaneval_excerpt.jsonl", "--out", tmp_path / "b", env=cache_env)
+    assert first.returncode == second.returncode == 0
+    s1 = json.loads((tmp_path / "a" / "summary.json").read_text())
+    s2 = json.loads((tmp_path / "b" / "summary.json").read_text())
+    assert (s1["cached"], s2["cached"]) == (0, 10)
+    assert [r["status"] for r in read_report(tmp_path / "a")] == [r["status"] for r in read_report(tmp_path / "b")]
+    third = run_cli("verify", PY / "humaneval_excerpt.jsonl", "--out", tmp_path / "c", "--no-cache", env=cache_env)
+    assert json.loads((tmp_path / "c" / "summary.json").read_text())["cached"] == 0, third.stderr
+
+
+def test_usage_errors_exit_nonzero_with_a_clear_message(tmp_path: Path) -> None:
+    missing = run_cli("verify", tmp_path / "nope.jsonl", "--out", tmp_path / "o")
+    assert missing.returncode == 2 and "nope.jsonl: no such file" in missing.stderr
+    bad_format = run_cli("verify", PY / "mbpp_excerpt.jsonl", "--out", tmp_path / "o", "--format", "csv")
+    assert bad_format.returncode == 2 and "unknown --format" in bad_format.stderr
+    bad_iso = run_cli("verify", PY / "mbpp_excerpt.jsonl", "--out", tmp_path / "o", "--isolation", "vm")
+    assert bad_iso.returncode == 2 and "unknown isolation" in bad_iso.stderr
+    (tmp_path / "broken.json").write_text("[{")
+    broken = run_cli("verify", tmp_path / "broken.json", "--out", tmp_path / "o")
+    assert broken.returncode == 2 and "broken.json: invalid JSON" in broken.stderr
+
+
+def test_limit_and_explicit_format(tmp_path: Path, cache_env: dict) -> None:
+    proc = run_cli("verify", PY / "mbpp_excerpt.jsonl", "--out", tmp_path, "--limit", "3", "--format", "mbpp", env=cache_env)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((tmp_path / "summary.json").read_text())["total"] == 3
+
+
+def _slow_input(path: Path, n: int) -> None:
+    rows = [{"task_id": i, "text": "sleepy", "code": f"import time\ndef f():\n    time.sleep(0.4)\n    return {i}\n",
+             "test_list": [f"assert f() == {i}"], "test_setup_code": "", "challenge_test_list": []} for i in range(n)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
+def test_ctrl_c_stops_cleanly_and_a_rerun_resumes(tmp_path: Path, cache_env: dict) -> None:
+    data = tmp_path / "slow.jsonl"
+    _slow_input(data, 30)
+    cmd = [sys.executable, "-m", "codevet", "verify", str(data), "--out", str(tmp_path / "a"), "--jobs", "2"]
+    import os
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **cache_env}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    report = tmp_path / "a" / "report.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not report.exists() or len(report.read_text().splitlines()) < 4):
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "resume" in err
+    lines = read_report(tmp_path / "a")
+    assert len(lines) == 30  # nothing vanished: unfinished examples say so
+    done = sum(1 for r in lines if r["status"] == "pass")
+    assert 4 <= done < 30
+    assert {r["reason"] for r in lines if r["status"] == "error"} == {"interrupted"}
+    summary = json.loads((tmp_path / "a" / "summary.json").read_text())
+    assert summary["interrupted"] and summary["total"] == 30
+
+    again = run_cli("verify", data, "--out", tmp_path / "b", "--jobs", "2", env=cache_env)
+    assert again.returncode == 0, again.stderr
+    s2 = json.loads((tmp_path / "b" / "summary.json").read_text())
+    assert s2["pass"] == 30 and s2["cached"] >= done
+
+
+def test_doctor_reports_each_backend() -> None:
+    proc = run_cli("doctor")
+    assert proc.returncode == 0, proc.stderr
+    assert "bwrap" in proc.stdout and "pytest" in proc.stdout
