@@ -32,14 +32,14 @@ $(VENV)/.installed: pyproject.toml setup.py
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-three: $(THREE)
+three: $(if $(wildcard $(THREE_DIR)/package.json),$(THREE))
 
 $(THREE): $(THREE_DIR)/package.json
 	npm install --prefix $(THREE_DIR) --no-audit --no-fund --loglevel=error
 	@touch $@
 
 run: setup
-	$(PY) -m codevet verify fixtures/python/*.jsonl fixtures/threejs/*.json fixtures/oot/*.jsonl \
+	$(PY) -m codevet verify $(wildcard fixtures/python/*.jsonl fixtures/threejs/*.json fixtures/oot/*.jsonl) \
 	  --out $(OUT) --timeout 5
 
 test: setup
