@@ -5,6 +5,9 @@ file and line), never an exception and never a gap: the report keeps every examp
 """
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
 from typing import Iterator
 
 from codevet.generators.formats import FormatAdapter, FormatError, detect_format, get_format
@@ -43,10 +46,6 @@ def read_candidates(spec: str, format_name: str | None = None, language: str | N
 
 def count_records(spec: str) -> int | None:
     """For progress bars; None when counting would cost as much as reading."""
-    from pathlib import Path
-    import gzip
-    import json
-
     if spec.startswith("hf:"):
         return None
     path = Path(spec)

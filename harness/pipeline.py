@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from codevet.harness.cache import VerdictCache, cache_key
 from codevet.harness.config import RunConfig
+from codevet.harness.html_report import write_html_report
 from codevet.harness.model import Candidate, Status, Verdict
 from codevet.harness.sink import OrderedSink
 from codevet.harness.summary import SummaryBuilder
@@ -162,8 +163,6 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
 
     elapsed = time.monotonic() - started
     result_summary = summary.build(elapsed, inputs, interrupted)
-    from codevet.harness.html_report import write_html_report  # imported late: only at the end
-
     (out / "summary.json").write_text(json.dumps(result_summary, indent=2) + "\n")
     write_html_report(out)
     notes = list(sandboxes.broken.values())

@@ -118,3 +118,36 @@ def test_doctor_reports_each_backend() -> None:
     proc = run_cli("doctor")
     assert proc.returncode == 0, proc.stderr
     assert "bwrap" in proc.stdout and "pytest" in proc.stdout
+
+
+def test_hf_inputs_load_through_datasets_offline(tmp_path: Path, cache_env: dict) -> None:
+    """`hf:NAME` goes through `datasets`; here NAME is a local folder, with the hub off."""
+    folder = tmp_path / "mbpp_local"
+    folder.mkdir()
+    (folder / "train.jsonl").write_text((PY / "mbpp_excerpt.jsonl").read_text())
+    env = {**cache_env, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
+    proc = run_cli("verify", f"hf:{folder}", "--split", "train", "--out", tmp_path / "out", env=env)
+    assert proc.returncode == 0, proc.stderr
+    report = read_report(tmp_path / "out")
+    assert len(report) == 15 and all(r["status"] == "pass" for r in report)
+    assert report[0]["source"].startswith("hf:") and report[0]["format"] == "mbpp"
+
+
+def test_a_huge_row_among_bad_rows_keeps_the_totals_right(tmp_path: Path, cache_env: dict) -> None:
+    big = "BIG = [\n" + "    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',\n" * 85_000 + "]\n"
+    rows = [
+        json.dumps({"task_id": 1, "text": "big", "code": big + "def n():\n    return len(BIG)\n",
+                    "test_list": ["assert n() == 85000"], "test_setup_code": "", "challenge_test_list": []}),
+        '{"task_id": 2, "text": "cut off", "code": "def f(',
+        json.dumps({"task_id": 3, "text": "fine", "code": "def f():\n    return 3\n",
+                    "test_list": ["assert f() == 3"], "test_setup_code": "", "challenge_test_list": []}),
+    ]
+    data = tmp_path / "mixed.jsonl"
+    data.write_text("\n".join(rows) + "\n")
+    assert data.stat().st_size > 5_000_000
+    proc = run_cli("verify", data, "--out", tmp_path / "out", env=cache_env)
+    assert proc.returncode == 0, proc.stderr
+    report = read_report(tmp_path / "out")
+    assert [(r["id"], r["status"]) for r in report] == [("1", "pass"), ("1", "error"), ("3", "pass")]
+    assert "mixed.jsonl:2" in report[1]["checks"][0]["detail"]
+    assert json.loads((tmp_path / "out" / "summary.json").read_text())["total"] == 3

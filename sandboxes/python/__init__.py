@@ -8,10 +8,11 @@ import os
 import shutil
 import sys
 import warnings
+from pathlib import Path
 from typing import Any
 
 from codevet.harness.config import SandboxOptions
-from codevet.harness.model import Candidate, Check, Status, Verdict
+from codevet.harness.model import Candidate, Check, Verdict
 from codevet.sandboxes.base import Sandbox
 from codevet.sandboxes.isolation import resolve_isolation
 from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
@@ -25,8 +26,8 @@ def _source_hash() -> str:
     """The sandbox's version includes its own in-sandbox code: change it, and cached
     verdicts are no longer trusted."""
     h = hashlib.sha256()
-    for path in (ZYGOTE, SUPPORT / "codevet_support.py", __file__.replace("__init__.py", "testgen.py"),
-                 __file__.replace("__init__.py", "verdict.py")):
+    here = Path(__file__).parent
+    for path in (ZYGOTE, SUPPORT / "codevet_support.py", here / "testgen.py", here / "verdict.py"):
         with open(path, "rb") as fh:
             h.update(fh.read())
     return h.hexdigest()[:12]
@@ -123,4 +124,4 @@ def _syntax_problem(code: str) -> str | None:
     return None
 
 
-__all__ = ["PythonSandbox", "Status"]
+__all__ = ["PythonSandbox"]

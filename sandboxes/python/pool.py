@@ -50,7 +50,7 @@ class WorkerSpec:
     workspace_mb: int
 
 
-def _uid_base() -> int:
+def sandbox_uid_base() -> int:
     # Distinct unprivileged uids per concurrent run and slot: RLIMIT_NPROC counts per uid.
     return 200_000 + (os.getpid() % 10_000) * 64
 
@@ -83,7 +83,7 @@ class ZygoteWorker:
     def _config(self) -> tuple[list[str], dict, dict | None]:
         spec = self.spec
         root = os.geteuid() == 0
-        uid = _uid_base() + self.index if root and (spec.isolation == "bwrap" or python_readable_by_others()) else None
+        uid = sandbox_uid_base() + self.index if root and (spec.isolation == "bwrap" or python_readable_by_others()) else None
         limits = {"memory_mb": spec.memory_mb, "file_mb": spec.file_mb, "cpu_s": spec.cpu_s,
                   "open_files": spec.open_files, "output_bytes": spec.output_bytes,
                   "workspace_mb": spec.workspace_mb,

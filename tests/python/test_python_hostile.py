@@ -19,6 +19,7 @@ from codevet.harness.config import SandboxOptions
 from codevet.harness.model import Status
 from codevet.sandboxes import create_sandbox
 from codevet.sandboxes.isolation import bwrap_works
+from codevet.sandboxes.python.pool import sandbox_uid_base
 from conftest import FIXTURES
 
 HOSTILE = {c.raw["task_id"].split("/")[1]: c for c in read_candidates(str(FIXTURES / "python" / "hostile.jsonl"))}
@@ -31,18 +32,34 @@ ESCAPES = [Path("/etc/codevet_pwned"), Path("/root/codevet_pwned"), Path("/var/t
 
 
 def _stragglers() -> list[str]:
-    """Processes the fixtures start on purpose (sleep 313.x) or any sandbox worker."""
-    found = []
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
+    """Processes this test left behind: its own descendants, and anything running under
+    this run's private sandbox uids (an orphan re-parented away still carries its uid)."""
+    uids = set(range(sandbox_uid_base(), sandbox_uid_base() + 64))
+    parents: dict[int, int] = {}
+    owners: dict[int, int] = {}
+    cmds: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
             continue
         try:
-            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            status = Path(f"/proc/{entry}/status").read_text()
+            cmds[int(entry)] = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if "313." in cmd and "sleep" in cmd or "zygote.py" in cmd:
-            found.append(f"{pid}: {cmd[:120]}")
-    return found
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(entry)] = int(fields["PPid"])
+        owners[int(entry)] = int(fields["Uid"].split()[0])
+    me = os.getpid()
+
+    def descends(pid: int) -> bool:
+        seen = 0
+        while pid > 1 and seen < 64:
+            pid, seen = parents.get(pid, 0), seen + 1
+            if pid == me:
+                return True
+        return False
+    return [f"{pid}: {cmds[pid][:100]}" for pid in parents
+            if pid != me and (owners[pid] in uids or descends(pid)) and "[pytest" not in cmds[pid]]
 
 
 @pytest.fixture(scope="module")
