@@ -133,6 +133,75 @@ def _print_summary(summary: dict, out: Path) -> None:
 
 
 @app.command()
+def generate(
+    language: str = typer.Argument(..., help="python | threejs | oot"),
+    n: int = typer.Option(..., "--n", min=1, help="candidates to generate"),
+    out: Path = typer.Option(..., "--out", "-o", help="directory for kept.jsonl, report.jsonl, metadata.json"),
+    model: str = typer.Option(None, "--model", "-m", help="Claude model (default: a current Sonnet)"),
+    types: Optional[str] = typer.Option(None, "--types", help="comma-separated example types (OoT: code_explanation,...)"),
+    max_repairs: int = typer.Option(2, "--max-repairs", min=0, help="rounds of sandbox evidence fed back"),
+    batch: bool = typer.Option(False, "--batch", help="first round through the Message Batches API (half price)"),
+    min_score: float = typer.Option(6.0, "--min-score", min=0, max=10, help="quality threshold (0-10)"),
+    no_judge: bool = typer.Option(False, "--no-judge", help="skip the model's review after the sandbox"),
+    vision: bool = typer.Option(False, "--vision", help="three.js: the model also looks at the screenshot"),
+    concurrency: int = typer.Option(4, "--concurrency", "-c", min=1, help="candidates in flight"),
+    budget_usd: Optional[float] = typer.Option(None, "--budget-usd", min=0.0, help="stop before spending more"),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="sandbox workers"),
+    timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="sandbox seconds per candidate"),
+    isolation: str = typer.Option("auto", "--isolation", help="bwrap | none | auto"),
+    max_tokens: int = typer.Option(4096, "--max-tokens", min=256),
+    max_retries: int = typer.Option(4, "--max-retries", min=0, help="SDK retries for 429/5xx per request"),
+    poll_s: float = typer.Option(30.0, "--poll-seconds", help="batch status polling interval"),
+    prices: Optional[Path] = typer.Option(None, "--prices", help="JSON price table (see generators/llm/prices.json)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+) -> None:
+    """Have Claude write new examples and keep only those that pass their sandbox."""
+    from codevet.generators.llm.client import DEFAULT_MODEL
+    from codevet.harness.generate import GenerateConfig, GenerationRun
+
+    if not os.environ.get("ANTHROPIC_API_KEY"):
+        _usage("set ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL to use a proxy or gateway)")
+    try:
+        resolved = resolve_isolation(isolation)
+        config = GenerateConfig(language=language, n=n, out=out, model=model or DEFAULT_MODEL,
+                                types=[t.strip() for t in types.split(",") if t.strip()] if types else [],
+                                max_repairs=max_repairs, batch=batch, min_score=min_score, judge=not no_judge,
+                                vision=vision, concurrency=concurrency, budget_usd=budget_usd or None, jobs=jobs,
+                                max_tokens=max_tokens, max_retries=max_retries, poll_s=poll_s, prices=prices,
+                                sandbox=SandboxOptions(timeout_s=timeout, isolation=resolved))
+        progress = Progress(TextColumn("[bold]generating"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("[green]{task.fields[kept]} kept"), TimeElapsedColumn(),
+                            console=console, disable=quiet or not console.is_terminal)
+        with progress:
+            task = progress.add_task("gen", total=n, kept=0)
+            kept = [0]
+
+            def on_outcome(o) -> None:
+                kept[0] += o.status == "kept"
+                progress.update(task, advance=1, kept=kept[0])
+
+            run = GenerationRun(config, on_outcome)
+            meta = run.run()
+    except (ValueError, IsolationUnavailable) as exc:
+        _usage(str(exc))
+    table = Table(title="codevet generate", show_header=False, title_justify="left")
+    table.add_row("requested", str(meta["requested"]))
+    table.add_row("[green]kept[/]", str(meta["totals"]["kept"]))
+    for layer, stopped in meta["stopped_by"].items():
+        table.add_row(f"stopped at {layer}", str(stopped))
+    table.add_row("repairs used", f"{meta['repairs']['rounds_used']} rounds, {meta['repairs']['repaired_and_kept']} repaired and kept")
+    if meta["average_quality"] is not None:
+        table.add_row("average quality", f"{meta['average_quality']:.2f} (kept: {meta['average_quality_kept']})")
+    t = meta["tokens"]
+    table.add_row("tokens", f"{t['input']} in, {t['output']} out, {t['cache_read']} cache read, {t['cache_write']} cache write")
+    table.add_row("cost", f"${meta['cost_usd']:.4f}" + (" (batch)" if meta["batch"] else ""))
+    console.print(table)
+    if meta["stopped"]:
+        console.print(f"[yellow]stopped early:[/] {meta['stopped']['detail']}")
+    console.print(f"kept: {out / 'kept.jsonl'}  report: {out / 'report.jsonl'}  metadata: {out / 'metadata.json'}")
+
+
+@app.command()
 def doctor() -> None:
     """Say which sandboxes and isolation backends work on this machine, and what is missing."""
     table = Table(title="codevet doctor", title_justify="left")

@@ -1,0 +1,57 @@
+"""The four things the model is asked: write an example, repair it from evidence, judge
+it, and (three.js) look at its screenshot. Each returns parsed data and its usage."""
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from codevet.generators.llm import templates
+from codevet.generators.llm.client import LLMClient, Reply
+from codevet.generators.llm.languages import Judgement, LanguageSpec, VisualCheck, tool_for
+
+JUDGE_SYSTEM = "You are a strict, precise reviewer of training data for code models."
+JUDGE_TOOL = tool_for(Judgement, "submit_judgement", "Submit scores for one example.")
+VISION_TOOL = tool_for(VisualCheck, "submit_visual_check", "Say whether the picture matches the instruction.")
+
+
+class ExampleGenerator:
+    def __init__(self, llm: LLMClient, spec: LanguageSpec) -> None:
+        self.llm = llm
+        self.spec = spec
+
+    def first_messages(self, index: int, type_name: str) -> list[dict[str, Any]]:
+        return [{"role": "user", "content": self.spec.user_prompt(index, type_name)}]
+
+    def first_params(self, index: int, type_name: str) -> dict[str, Any]:
+        return self.llm.params(self.spec.system_prompt(), self.first_messages(index, type_name), self.spec.tool())
+
+    def write(self, index: int, type_name: str) -> Reply:
+        return self.llm.ask(self.first_params(index, type_name), self.spec.schema)
+
+    def repair(self, conversation: list[dict[str, Any]], previous: Reply, evidence: str) -> tuple[Reply, list[dict[str, Any]]]:
+        """Continue the same conversation: the failed tool call, then the sandbox's evidence."""
+        conversation = conversation + [
+            {"role": "assistant", "content": [previous.tool_use]},
+            {"role": "user", "content": [
+                {"type": "tool_result", "tool_use_id": previous.tool_use["id"], "is_error": True,
+                 "content": evidence},
+                {"type": "text", "text": templates.render("repair.md", evidence=evidence)},
+            ]},
+        ]
+        params = self.llm.params(self.spec.system_prompt(), conversation, self.spec.tool())
+        return self.llm.ask(params, self.spec.schema), conversation
+
+    def judge(self, example: Any) -> Reply:
+        prompt = templates.render("judge.md", language=self.spec.language,
+                                  instruction=self.spec.instruction_of(example), answer=self.spec.answer_of(example))
+        params = self.llm.params(JUDGE_SYSTEM, [{"role": "user", "content": prompt}], JUDGE_TOOL)
+        return self.llm.ask(params, Judgement)
+
+    def look(self, example: Any, png: bytes) -> Reply:
+        content = [
+            {"type": "image", "source": {"type": "base64", "media_type": "image/png",
+                                         "data": base64.b64encode(png).decode()}},
+            {"type": "text", "text": templates.render("vision.md", instruction=self.spec.instruction_of(example))},
+        ]
+        params = self.llm.params(JUDGE_SYSTEM, [{"role": "user", "content": content}], VISION_TOOL)
+        return self.llm.ask(params, VisualCheck)
