@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from codevet.generators.formats import FormatAdapter, FormatError, detect_format, get_format
+from codevet.generators.presets import find_preset
 from codevet.generators.readers import RawRecord, read_records
 from codevet.harness.model import Candidate
 
@@ -22,6 +23,9 @@ def _error(raw: RawRecord, message: str, language: str, fmt: str = "") -> Candid
 
 def read_candidates(spec: str, format_name: str | None = None, language: str | None = None,
                     split: str = "train") -> Iterator[Candidate]:
+    if format_name is None and spec.startswith("hf:"):
+        preset = find_preset(spec[3:])  # a known set by name maps its own fields
+        format_name = preset.format if preset else None
     adapter: FormatAdapter | None = get_format(format_name) if format_name else None
     for raw in read_records(spec, split):
         lang = language or (adapter.languages[0] if adapter else "unknown")

@@ -51,11 +51,32 @@ def verify(
     memory_mb: int = typer.Option(1024, "--memory-mb", min=64, help="memory limit per example process"),
     option: list[str] = typer.Option([], "--option", help="sandbox-specific KEY=VALUE (repeatable)"),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="where verdicts are cached"),
+    preset: list[str] = typer.Option([], "--preset", help="a known dataset's name (see `codevet presets`); "
+                                     "once for all inputs, or once per input in order"),
+    require_code_block: bool = typer.Option(False, "--require-code-block", help="answers must hold a fenced block"),
+    min_code_ratio: Optional[float] = typer.Option(None, "--min-code-ratio", min=0.0, help="code/explanation chars"),
+    min_lines: Optional[int] = typer.Option(None, "--min-lines", min=0, help="fewest lines of extracted code"),
+    max_lines: Optional[int] = typer.Option(None, "--max-lines", min=1, help="most lines of extracted code"),
+    dedup: str = typer.Option("off", "--dedup", help="off | exact | near (MinHash/LSH)"),
+    near_threshold: float = typer.Option(0.8, "--near-threshold", min=0.01, max=1.0, help="Jaccard for --dedup near"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Run every example in its sandbox; write kept.jsonl, rejected.jsonl, report.jsonl,
     summary.json and report.html to --out."""
+    from codevet.generators.presets import find_preset
+    from codevet.harness.filters import FilterOptions
     from codevet.harness.pipeline import run
+
+    if preset and len(preset) not in (1, len(inputs)):
+        _usage(f"give --preset once, or once per input ({len(inputs)}), not {len(preset)} times")
+    formats: list[Optional[str]] = [format] * len(inputs)
+    for i, name in enumerate(preset * len(inputs) if len(preset) == 1 else preset):
+        found = find_preset(name)
+        if found is None:
+            _usage(f"unknown --preset {name!r} (see `codevet presets`)")
+        formats[i] = format or found.format
+    if dedup not in ("off", "exact", "near"):
+        _usage(f"--dedup must be off, exact or near, not {dedup!r}")
 
     if format and format not in {f.name for f in FORMATS}:
         _usage(f"unknown --format {format!r} (have: {', '.join(f.name for f in FORMATS)})")
@@ -77,13 +98,15 @@ def verify(
     sandbox = SandboxOptions(timeout_s=timeout, isolation=resolved, memory_mb=memory_mb,
                              allow_untested=allow_untested, challenge_tests=challenge,
                              extra=_parse_extra(option))
+    filters = FilterOptions(require_code_block=require_code_block, min_code_ratio=min_code_ratio,
+                            min_lines=min_lines, max_lines=max_lines, dedup=dedup, near_threshold=near_threshold)
     config = RunConfig(out=out, jobs=jobs, limit=limit, use_cache=not no_cache, format=format,
-                       language=lang, split=split, sandbox=sandbox,
+                       language=lang, split=split, sandbox=sandbox, filters=filters,
                        **({"cache_dir": cache_dir} if cache_dir else {}))
 
     def candidates():
-        for spec in inputs:
-            yield from read_candidates(spec, format, lang, split)
+        for spec, fmt in zip(inputs, formats):
+            yield from read_candidates(spec, fmt, lang, split)
 
     totals = [count_records(s) for s in inputs]
     total = None if None in totals else sum(totals)  # type: ignore[arg-type]
@@ -199,6 +222,39 @@ def generate(
     if meta["stopped"]:
         console.print(f"[yellow]stopped early:[/] {meta['stopped']['detail']}")
     console.print(f"kept: {out / 'kept.jsonl'}  report: {out / 'report.jsonl'}  metadata: {out / 'metadata.json'}")
+
+
+@app.command()
+def mix(
+    dirs: list[Path] = typer.Argument(..., help="--out folders of earlier runs (each holds kept.jsonl)"),
+    out: Path = typer.Option(..., "--out", "-o", help="the mixed JSONL file to write"),
+    weights: Optional[str] = typer.Option(None, "--weights", help="name=w,... (folder names; default 1)"),
+    curriculum: bool = typer.Option(False, "--curriculum", help="order simple to hard instead of shuffling"),
+    seed: int = typer.Option(0, "--seed", help="seed for sampling and shuffling"),
+) -> None:
+    """Combine kept sets by weight into one training file, with a dataset card."""
+    from codevet.harness.mix import MixError, mix as run_mix, parse_weights
+
+    try:
+        result = run_mix(dirs, parse_weights(weights), out, curriculum, seed)
+    except MixError as exc:
+        _usage(str(exc))
+    for name, info in result["sources"].items():
+        console.print(f"{name}: {info['taken']} of {info['kept']} kept (weight {info['weight']:g})")
+    console.print(f"{result['total']} examples -> {result['out']}  card: {result['card']}")
+
+
+@app.command()
+def presets() -> None:
+    """List the datasets codevet knows by name, and how each is verified."""
+    from codevet.generators.presets import PRESETS
+
+    table = Table(title="dataset presets", title_justify="left")
+    for col in ("name", "format", "difficulty", "note"):
+        table.add_column(col)
+    for p in PRESETS.values():
+        table.add_row(p.name, p.format, p.difficulty_field or "", p.note)
+    Console().print(table)
 
 
 @app.command()

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from codevet.harness.filters import FilterOptions
+
 Isolation = Literal["bwrap", "none", "auto"]
 
 
@@ -43,6 +45,8 @@ def default_cache_dir() -> Path:
 
 
 class RunConfig(BaseModel):
+    """Everything about a verify run; saved as DIR/config.json beside its outputs."""
+
     out: Path
     jobs: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     limit: int | None = Field(None, ge=1)
@@ -53,3 +57,4 @@ class RunConfig(BaseModel):
     split: str = "train"
     retry_timeouts: bool = True
     sandbox: SandboxOptions = Field(default_factory=SandboxOptions)
+    filters: FilterOptions = Field(default_factory=FilterOptions)

@@ -73,6 +73,9 @@ class Candidate:
     index: int = 0
     error: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # Checks an adapter could already decide from the record alone (e.g. "this GitHub file
+    # is Java"): a failed one rejects the candidate before any filter or sandbox runs.
+    prechecks: list["Check"] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from codevet.harness.cache import VerdictCache, cache_key
 from codevet.harness.config import RunConfig
+from codevet.harness.filters import Prefilter
 from codevet.harness.html_report import write_html_report
 from codevet.harness.model import Candidate, Status, Verdict
 from codevet.harness.sink import OrderedSink
@@ -91,7 +92,9 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
     sink = OrderedSink(out, tee)
     cache = VerdictCache(config.cache_dir) if config.use_cache else None
     sandboxes = SandboxSet(config)
+    prefilter = Prefilter(config.filters)
     options = config.sandbox.cache_fields()
+    (out / "config.json").write_text(config.model_dump_json(indent=2) + "\n")
     started = time.monotonic()
     stream: Iterator[Candidate] = iter(candidates)
     if config.limit:
@@ -115,6 +118,10 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
             n, seq = seq, seq + 1
             if candidate.error:
                 sink.add(n, candidate, Verdict.error("malformed-input", candidate.error, check="input"))
+                continue
+            rejected = prefilter.verdict(candidate)  # cheap rejections never start a sandbox
+            if rejected is not None:
+                sink.add(n, candidate, rejected)
                 continue
             sandbox = sandboxes.get(candidate.language)
             if isinstance(sandbox, str):

@@ -5,9 +5,7 @@ code); with no tests the sandbox can only say it compiles and imports: `untested
 """
 from __future__ import annotations
 
-import ast
-
-from codevet.generators.extract import extract_code
+from codevet.generators.extract import bare_python, extract_code
 from codevet.generators.formats.base import FormatAdapter, require
 from codevet.harness.model import Candidate
 
@@ -21,20 +19,11 @@ class Alpaca(FormatAdapter):
     def to_candidate(self, record, *, source, index, language=None) -> Candidate:
         instruction = require(record, "instruction")
         output = require(record, "output")
-        code = extract_code(output, PY_TAGS)
-        if not code and "```" not in output and _parses(output):
-            code = output
+        code = extract_code(output, PY_TAGS) or bare_python(output)
         extra = record.get("input") or ""
         return Candidate(
             id=self.record_id(record, index), source=source, language=language or "python",
             instruction=instruction + ("\n\n" + extra if extra else ""), code=code,
-            tests=None, format=self.name,
+            tests=None, format=self.name, meta={"answer": output},
         )
 
-
-def _parses(text: str) -> bool:
-    try:
-        ast.parse(text)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return False
-    return bool(text.strip())
