@@ -14,9 +14,12 @@ from codevet.generators.formats.humaneval import HumanEval
 from codevet.generators.formats.apps import APPS
 from codevet.generators.formats.code_contests import CodeContests
 from codevet.generators.formats.alpaca import Alpaca
+from codevet.generators.formats.oot import OoTAlpaca
+from codevet.generators.formats.answers import CodeInstructions, GitHubCode, GPTeacher, LeetCode
+from codevet.generators.formats.threejs import ThreeJS
 
 # Most specific first: detection takes the first adapter whose fields match.
-FORMATS: list[FormatAdapter] = [HumanEval(), MBPP(), CodeContests(), APPS(), Alpaca()]
+FORMATS: list[FormatAdapter] = [ThreeJS(), HumanEval(), MBPP(), CodeContests(), APPS(), LeetCode(), GitHubCode(), GPTeacher(), OoTAlpaca(), Alpaca(), CodeInstructions()]
 
 
 def register(adapter: FormatAdapter, first: bool = True) -> None:

@@ -1,0 +1,87 @@
+"""Three.js sandbox throughput: examples/s with pooled browsers (one per worker, a fresh
+context per example) against a baseline, in the same run, that launches a fresh
+Chromium for every example (what ArtifactsBench-style harnesses do).
+
+    .venv/bin/python bench/threejs_throughput.py [--n 40] [--jobs 2] [--baseline-n 12]
+
+Both sides run the same candidates through the same session code with the same number
+of worker threads; only the browser lifetime differs. Every verdict must be a pass, so
+speed is never bought with wrong answers.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from codevet.harness.config import SandboxOptions  # noqa: E402
+from codevet.harness.model import Candidate, Status  # noqa: E402
+from codevet.sandboxes.threejs import ThreeJSSandbox  # noqa: E402
+from codevet.sandboxes.threejs.browser import BrowserPool  # noqa: E402
+
+SIMPLE = ["module_red_sphere.js", "bare_global_rotating_cube.js", "data_texture_plane.js",
+          "instanced_cubes.js", "full_page_yellow_cone.html", "addon_orbit_controls_torus_knot.js"]
+
+
+def simple_candidates(n: int) -> list[Candidate]:
+    rows = {r["filename"]: r for r in json.loads((ROOT / "fixtures/threejs/good.json").read_text())}
+    picked = [rows[name] for name in SIMPLE]
+    return [Candidate(id=f"bench-{i}", source="bench", language="threejs",
+                      instruction=picked[i % len(picked)]["description"], code=picked[i % len(picked)]["code"])
+            for i in range(n)]
+
+
+def run(sandbox: ThreeJSSandbox, cands: list[Candidate], jobs: int) -> tuple[float, list]:
+    start = time.monotonic()
+    with ThreadPoolExecutor(jobs) as pool:
+        verdicts = list(pool.map(sandbox.verify, cands))
+    return time.monotonic() - start, verdicts
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=40, help="examples for the pooled run")
+    ap.add_argument("--baseline-n", type=int, default=12, help="examples for the fresh-browser baseline")
+    ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    args = ap.parse_args()
+    options = SandboxOptions(timeout_s=15)
+
+    pooled = ThreeJSSandbox(options, jobs=args.jobs)
+    pooled.open()
+    try:
+        run(pooled, simple_candidates(args.jobs), args.jobs)  # launch the browsers: not part of the rate
+        secs, verdicts = run(pooled, simple_candidates(args.n), args.jobs)
+    finally:
+        pooled.close()
+    bad = [v for v in verdicts if v.status is not Status.PASS]
+    rate = args.n / secs
+
+    baseline = ThreeJSSandbox(options, jobs=args.jobs)
+    baseline.pool = BrowserPool(args.jobs, recycle_after=1)  # a new Chromium for every example
+    baseline.open()
+    try:
+        bsecs, bverdicts = run(baseline, simple_candidates(args.baseline_n), args.jobs)
+    finally:
+        baseline.close()
+    bad += [v for v in bverdicts if v.status is not Status.PASS]
+    brate = args.baseline_n / bsecs
+
+    print(f"cpus: {os.cpu_count()}  jobs: {args.jobs}  load average: {os.getloadavg()[0]:.2f}")
+    print(f"pooled browsers, fresh context per example: {args.n} examples in {secs:.2f} s = {rate:.2f} examples/s")
+    print(f"baseline, fresh browser per example:        {args.baseline_n} examples in {bsecs:.2f} s = {brate:.2f} examples/s")
+    print(f"ratio: {rate / brate:.2f}x")
+    if bad:
+        print(f"WRONG: {len(bad)} verdict(s) were not pass: {[(v.reason, v.checks[-1].detail) for v in bad[:3]]}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

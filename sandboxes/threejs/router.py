@@ -1,0 +1,133 @@
+"""Answer every request a candidate page makes, from memory, or block it.
+
+There is no HTTP server and no network: `context.route("**/*")` sends each request
+here. The page itself and `/three/...` come from memory; three.js on a well-known CDN
+is answered from the same local files (and noted); everything else is aborted and
+recorded with its URL, so an example that needs a texture, model, font or API fails
+with a check that names what it wanted, instead of hanging or silently drawing less.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from codevet.sandboxes.threejs.assets import CLASSIC_CORE, ThreeInstall, content_type
+from codevet.sandboxes.threejs.cdn import match_cdn
+from codevet.sandboxes.threejs.page import ORIGIN, THREE_BASE
+
+JS = "text/javascript; charset=utf-8"
+
+
+@dataclass
+class Answer:
+    """What to do with one request: fulfil with body, or abort (body None)."""
+
+    status: int = 200
+    body: bytes | None = None
+    content_type: str = "text/plain"
+
+    @property
+    def blocked(self) -> bool:
+        return self.body is None
+
+
+@dataclass
+class RequestLog:
+    """Evidence about requests for one candidate (appended to from the event loop)."""
+
+    blocked: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    served: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def block(self, url: str, why: str) -> None:
+        with self.lock:
+            entry = f"{url} ({why})"
+            if entry not in self.blocked and len(self.blocked) < 50:
+                self.blocked.append(entry)
+
+    def note(self, text: str) -> None:
+        with self.lock:
+            if text not in self.notes and len(self.notes) < 50:
+                self.notes.append(text)
+
+
+def _reexport(local_path: str, source: bytes) -> bytes:
+    """A module that re-exports a local file, so a CDN URL and `three` share one
+    instance (two copies of three break `instanceof` and warn)."""
+    url = ORIGIN + THREE_BASE + local_path  # absolute: relative to a CDN URL it would loop
+    text = f"export * from {url!r};\n"
+    if b"export default" in source:
+        text += f"export {{ default }} from {url!r};\n"
+    return text.encode()
+
+
+class Router:
+    """Decides the answer for each URL of one candidate page. Pure: no Playwright here."""
+
+    def __init__(self, three: ThreeInstall, page_html: str, log: RequestLog) -> None:
+        self.three = three
+        self.page = page_html.encode("utf-8")
+        self.log = log
+
+    def answer(self, url: str) -> Answer:
+        answer = self._answer(url)
+        if not answer.blocked:
+            with self.log.lock:
+                self.log.served += 1
+        return answer
+
+    def _answer(self, url: str) -> Answer:
+        parts = urlsplit(url)
+        if url.startswith(ORIGIN + "/"):
+            return self._local(parts.path, url)
+        if parts.scheme in ("data", "blob", "about"):
+            return Answer(200, b"", "text/plain")  # never routed in practice
+        hit = match_cdn(url)
+        if hit is not None:
+            return self._cdn(hit.kind, hit.path, url)
+        self.log.block(url, "network access is not allowed")
+        return Answer(body=None)
+
+    def _local(self, path: str, url: str) -> Answer:
+        if path in ("/", "/index.html"):
+            return Answer(200, self.page, "text/html; charset=utf-8")
+        if path == "/favicon.ico":
+            return Answer(204, b"", "image/x-icon")
+        if path == "/" + CLASSIC_CORE:
+            return Answer(200, self.three.classic_core(), JS)
+        if path.startswith("/codevet/classic/"):
+            body = self.three.classic_addon(path[len("/codevet/classic/"):])
+            if body is None:
+                self.log.block(url, "this classic addon cannot be provided")
+                return Answer(body=None)
+            return Answer(200, body, JS)
+        if path.startswith(THREE_BASE):
+            rel = path[len(THREE_BASE):]
+            body = self.three.read(rel)
+            if body is None:
+                self.log.block(url, f"not in three {self.three.version}")
+                return Answer(body=None)
+            return Answer(200, body, content_type(rel))
+        self.log.block(url, "file not provided: examples run without their own assets")
+        return Answer(body=None)
+
+    def _cdn(self, kind: str, path: str, url: str) -> Answer:
+        if kind == "classic-core":
+            self.log.note(f"CDN {url} -> local three {self.three.version} (classic build)")
+            return Answer(200, self.three.classic_core(), JS)
+        if kind == "classic-addon":
+            body = self.three.classic_addon(path)
+            if body is None:
+                self.log.block(url, "three.js addon with no local classic form")
+                return Answer(body=None)
+            self.log.note(f"CDN {url} -> local {path} (classic form)")
+            return Answer(200, body, JS)
+        if kind == "module":
+            source = self.three.read(path)
+            if source is not None and path.endswith(".js"):
+                self.log.note(f"CDN {url} -> local three {self.three.version} {path}")
+                return Answer(200, _reexport(path, source), JS)
+        self.log.block(url, f"three.js CDN file with no local copy in three {self.three.version}")
+        return Answer(body=None)

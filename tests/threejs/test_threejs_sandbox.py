@@ -1,0 +1,286 @@
+"""The Three.js sandbox against a real headless Chromium (no mocks): every good fixture
+passes, every bad fixture fails for exactly the check it names, screenshots and scene
+facts are written, and a hung or killed browser never costs the rest of the run."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from codevet.generators.candidates import read_candidates
+from codevet.generators.formats import detect_format
+from codevet.harness.config import SandboxOptions
+from codevet.harness.model import Candidate, Status, Verdict
+from codevet.sandboxes import create_sandbox
+from codevet.sandboxes.threejs.assets import THREE_DIR
+from codevet.sandboxes.threejs.browser import CHROMIUM
+from conftest import FIXTURES
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
+if not (THREE_DIR / "package.json").exists():
+    pytest.skip("three.js is not installed: npm install --prefix sandboxes/threejs/web --no-audit --no-fund",
+                allow_module_level=True)
+
+from codevet.sandboxes.threejs import ThreeJSSandbox  # noqa: E402
+from codevet.sandboxes.threejs.cdn import match_cdn  # noqa: E402
+from codevet.sandboxes.threejs.page import build_page  # noqa: E402
+from codevet.sandboxes.threejs.pixels import BlankThresholds, blank_reason, frame_stats  # noqa: E402
+from codevet.sandboxes.threejs.scene import read_description  # noqa: E402
+from codevet.sandboxes.threejs.verdict import ORDER  # noqa: E402
+
+TJ = FIXTURES / "threejs"
+GOOD = json.loads((TJ / "good.json").read_text())
+BAD = json.loads((TJ / "bad.json").read_text())
+TIMEOUT_S = 8.0
+
+
+def _candidates(path: Path) -> list[Candidate]:
+    return list(read_candidates(str(path)))
+
+
+def _explain(v: Verdict) -> str:
+    return f"{v.status.value} {v.reason}: " + "; ".join(f"{c.name}: {c.detail}" for c in v.checks if not c.passed)
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("out") / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def verdicts(artifacts: Path) -> dict[str, Verdict]:
+    """Every fixture through one shared sandbox, two at a time, as the pipeline runs them."""
+    sandbox = create_sandbox("threejs", SandboxOptions(timeout_s=TIMEOUT_S, extra={"artifacts_dir": str(artifacts)}),
+                             jobs=2)
+    cands = _candidates(TJ / "good.json") + _candidates(TJ / "bad.json")
+    with sandbox:
+        with ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(sandbox.verify, cands))
+    return {c.raw["filename"]: v for c, v in zip(cands, results)}
+
+
+@pytest.mark.parametrize("name", [r["filename"] for r in GOOD])
+def test_good_fixture_passes(verdicts: dict[str, Verdict], name: str) -> None:
+    v = verdicts[name]
+    assert v.status is Status.PASS, _explain(v)
+    assert [c.name for c in v.checks] == list(ORDER)
+
+
+@pytest.mark.parametrize("name, expect", [(r["filename"], r["expect"]) for r in BAD])
+def test_bad_fixture_fails_for_its_reason(verdicts: dict[str, Verdict], name: str, expect: str) -> None:
+    v = verdicts[name]
+    assert v.status is Status.FAIL, _explain(v)
+    assert v.reason == expect, _explain(v)
+
+
+def test_every_check_has_fixtures_that_fail_it_and_pass_it(verdicts: dict[str, Verdict]) -> None:
+    failed_by = {r["expect"] for r in BAD}
+    assert failed_by >= set(ORDER) - {"has-code"}, set(ORDER) - failed_by
+    good = [verdicts[r["filename"]] for r in GOOD]
+    asked = [c for v in good for c in v.checks if c.name == "motion" and "asks for no motion" not in c.detail]
+    assert len(asked) >= 3 and all(c.passed for c in asked)
+    named = [c for v in good for c in v.checks if c.name == "scene-matches-description" and c.detail.startswith("found")]
+    assert len(named) >= 8
+
+
+def test_empty_code_fails_without_a_browser() -> None:
+    sandbox = ThreeJSSandbox(SandboxOptions(), jobs=1)  # never opened: no browser needed
+    v = sandbox.verify(Candidate(id="e", source="t", language="threejs", instruction="a cube", code="  \n"))
+    assert v.status is Status.FAIL and v.reason == "has-code"
+
+
+def test_screenshots_scene_facts_and_notes(verdicts: dict[str, Verdict], artifacts: Path) -> None:
+    from PIL import Image
+
+    for row in GOOD:
+        v = verdicts[row["filename"]]
+        shot = v.artifacts["screenshot"]
+        assert shot.startswith("artifacts/") and shot.endswith(".png")
+        path = artifacts.parent / shot
+        with Image.open(path) as im:
+            assert im.format == "PNG" and im.size[0] > 100 and im.size[1] > 100
+        scene = v.artifacts["scene"]
+        assert scene["renders"] >= 1 and scene["counts"]["meshes"] >= 1 and scene["camera"]["type"]
+        assert "SwiftShader" in (scene["glRenderer"] or "")
+    names = {p.name for p in artifacts.iterdir()}
+    assert len(names) == len(GOOD) + len([r for r in BAD if verdicts[r["filename"]].artifacts.get("screenshot")])
+    sphere = verdicts["module_red_sphere.js"].artifacts["scene"]
+    mesh = next(o for o in sphere["objects"] if o["geometry"] == "SphereGeometry")
+    assert mesh["materials"][0]["color"] == "#dd2222" and mesh["onScreen"] is True
+    assert {light["type"] for light in sphere["lights"]} == {"PointLight", "AmbientLight"}
+    cdn_notes = verdicts["cdn_url_imports_purple_cylinder.js"].artifacts["notes"]
+    assert any("cdn.jsdelivr.net" in n for n in cdn_notes) and any("unpkg.com" in n for n in cdn_notes)
+    classic = verdicts["classic_addon_orbit_controls.html"].artifacts["notes"]
+    assert any("examples/js/controls/OrbitControls.js" in n for n in classic)
+    behind = verdicts["object_behind_camera.js"].artifacts["scene"]
+    assert behind["objects"][0]["onScreen"] is False
+
+
+def _browser_pids() -> set[int]:
+    """Chromium browser processes (not renderers) started below this test process."""
+    mine, pids = os.getpid(), set()
+    parents: dict[int, int] = {}
+    cmds: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            cmds[int(entry)] = Path(f"/proc/{entry}/cmdline").read_text().replace("\0", " ")
+            parents[int(entry)] = int(stat[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    for pid, cmd in cmds.items():
+        if "chromium" in cmd and "--type=" not in cmd and "--remote-debugging-pipe" in cmd:
+            p = pid
+            while p > 1 and p != mine:
+                p = parents.get(p, 1)
+            if p == mine:
+                pids.add(pid)
+    return pids
+
+
+def test_browser_survives_infinite_loop_and_a_killed_browser() -> None:
+    rows = {r["filename"]: r for r in GOOD + BAD}
+
+    def cand(name: str) -> Candidate:
+        r = rows[name]
+        return Candidate(id=name, source="t", language="threejs", instruction=r["description"], code=r["code"])
+
+    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=4), jobs=1)  # one browser: the next candidate reuses it
+    with sandbox:
+        start = time.monotonic()
+        hung = sandbox.verify(cand("infinite_loop.js"))
+        assert hung.status is Status.FAIL and hung.reason == "timeout", _explain(hung)
+        assert time.monotonic() - start < 4 + 10
+        after = sandbox.verify(cand("module_red_sphere.js"))
+        assert after.status is Status.PASS, _explain(after)
+        wrong = sandbox.verify(cand("wrong_scene_for_description.js"))
+        assert wrong.reason == "scene-matches-description", _explain(wrong)
+
+        for pid in _browser_pids():  # the browser dies between two candidates
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        revived = sandbox.verify(cand("spinning_torus_normal_material.js"))
+        assert revived.status is Status.PASS, _explain(revived)
+        assert sandbox.pool.relaunches >= 2
+
+
+def test_hostile_pages_still_get_verdicts() -> None:
+    scene = ("const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight);"
+             "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
+             "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
+             "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial())); r.render(s, c);")
+    imp = "import * as THREE from 'three';\n"
+    cases = {
+        "alert": ("a cube", imp + "alert('hello'); confirm('sure?'); " + scene, Status.PASS),
+        "console-spam": ("a cube", imp + "for (let i = 0; i < 20000; i++) console.log('x', i); " + scene, Status.PASS),
+        "script-close": ("a cube", imp + "const t = '</script><script>alert(1)</script>'; " + scene, Status.PASS),
+        "too-many-contexts": ("cubes", imp + "for (let i = 0; i < 20; i++) { const x = document.createElement('canvas');"
+                              " x.getContext('webgl2'); } " + scene, Status.FAIL),
+        "not-code": ("a cube", "This is not code at all, just prose about cubes.", Status.FAIL),
+    }
+    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=6), jobs=2)
+    with sandbox:
+        names = list(cases)
+        with ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(lambda n: sandbox.verify(Candidate(
+                id=n, source="t", language="threejs", instruction=cases[n][0], code=cases[n][1])), names))
+    for name, v in zip(names, results):
+        assert v.status is cases[name][2], f"{name}: {_explain(v)}"
+    by = dict(zip(names, results))
+    assert by["too-many-contexts"].reason in ("webgl-context", "no-webgl-warnings"), _explain(by["too-many-contexts"])
+    assert by["not-code"].reason == "no-syntax-errors"
+
+
+def test_doctor() -> None:
+    rows = ThreeJSSandbox.doctor()
+    assert rows and all(ok for _what, ok, _detail in rows), rows
+    what = {w: d for w, _ok, d in rows}
+    assert "Chromium" in what["chromium"] and "0.187.0" in what["three.js (npm)"]
+    assert "SwiftShader" in what["WebGL via SwiftShader"]
+
+
+def test_format_detection_keeps_records_as_read() -> None:
+    for path in (TJ / "good.json", TJ / "bad.json"):
+        records = json.loads(path.read_text())
+        assert all(detect_format(r).name == "threejs" for r in records)
+        cands = _candidates(path)
+        assert [c.raw for c in cands] == records
+        assert {c.language for c in cands} == {"threejs"} and all(c.error is None for c in cands)
+        assert [c.instruction for c in cands] == [r["description"] for r in records]
+    broken = list(read_candidates(str(TJ / "good.json"), format_name="threejs"))
+    assert broken[0].meta["filename"] == GOOD[0]["filename"]
+
+
+@pytest.mark.parametrize("url, kind, path", [
+    ("https://unpkg.com/three@0.160.0/build/three.module.js", "module", "build/three.module.js"),
+    ("https://unpkg.com/three", "module", "build/three.module.js"),
+    ("https://cdn.jsdelivr.net/npm/three@0.150.1/examples/jsm/loaders/GLTFLoader.js", "module",
+     "examples/jsm/loaders/GLTFLoader.js"),
+    ("https://cdn.jsdelivr.net/npm/three@0.160/+esm", "module", "build/three.module.js"),
+    ("https://esm.sh/three@0.160.0", "module", "build/three.module.js"),
+    ("https://esm.sh/three@0.160.0/addons/controls/OrbitControls.js", "module", "examples/jsm/controls/OrbitControls.js"),
+    ("https://cdn.skypack.dev/three@0.132.2", "module", "build/three.module.js"),
+    ("https://cdnjs.cloudflare.com/ajax/libs/three.js/r128/three.min.js", "classic-core", "build/three.module.js"),
+    ("https://cdnjs.cloudflare.com/ajax/libs/three.js/0.160.0/three.module.min.js", "module", "build/three.module.js"),
+    ("https://unpkg.com/three@0.128.0/build/three.min.js", "classic-core", "build/three.module.js"),
+    ("https://unpkg.com/three@0.128.0/examples/js/controls/OrbitControls.js", "classic-addon",
+     "examples/jsm/controls/OrbitControls.js"),
+    ("https://threejs.org/build/three.module.js", "module", "build/three.module.js"),
+    ("https://threejs.org/examples/textures/crate.gif", "missing", "examples/textures/crate.gif"),
+])
+def test_cdn_urls_map_to_the_local_install(url: str, kind: str, path: str) -> None:
+    hit = match_cdn(url)
+    assert hit is not None and (hit.kind, hit.path) == (kind, path)
+
+
+@pytest.mark.parametrize("url", ["https://unpkg.com/lodash@4/lodash.js", "https://cdn.jsdelivr.net/npm/three-stdlib@2",
+                                 "https://example.com/three.module.js", "https://unpkg.com/threejs-extras/x.js"])
+def test_other_urls_are_not_three(url: str) -> None:
+    assert match_cdn(url) is None
+
+
+def test_page_kinds() -> None:
+    assert build_page("import * as THREE from 'three';\n").kind == "module"
+    assert build_page("const s = new THREE.Scene();").kind == "script"
+    assert build_page("<!DOCTYPE html><html><body></body></html>").kind == "html"
+    html = build_page("<html><head></head><body><script src='https://unpkg.com/three@0.120.0/build/three.min.js'>"
+                      "</script></body></html>")
+    assert "/codevet/three.classic.js" in html.html and "unpkg.com" not in html.html and html.notes
+
+
+def test_blank_frame_measures() -> None:
+    th = BlankThresholds()
+    black = np.zeros((200, 300, 3), dtype=np.uint8)
+    assert blank_reason(frame_stats(black, th), th)
+    dim = black.copy()
+    dim[90:110, 140:160] = 6  # a nearly black object on black: blank
+    assert blank_reason(frame_stats(dim, th), th)
+    cube = black.copy()
+    cube[80:120, 130:170] = (200, 30, 30)
+    assert blank_reason(frame_stats(cube, th), th) is None
+    sky = np.full((200, 300, 3), (90, 140, 220), dtype=np.uint8)
+    assert blank_reason(frame_stats(sky, th), th)
+
+
+@pytest.mark.parametrize("text, motion", [
+    ("A rotating red cube", "rotating"), ("a cube spinning slowly", "spinning"),
+    ("A static cube, not rotating", None), ("A torus knot with orbit controls", None),
+    ("The camera orbits a sphere", "orbits"), ("a red sphere", None),
+])
+def test_description_motion_words(text: str, motion: str | None) -> None:
+    assert read_description(text).motion == motion
+
+
+def test_description_colours_and_shapes() -> None:
+    w = read_description("A red sphere and a blue cube in a skybox")
+    assert w.colours == ["red", "blue"]
+    assert set(w.shapes) == {"sphere", "cube"}
