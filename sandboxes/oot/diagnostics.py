@@ -1,0 +1,166 @@
+"""gcc's diagnostics -> classified entries on the answer's own lines.
+
+Classes (the verdict's reason is the class of the first error):
+  syntax              the parser gave up: "expected ';' before ...", stray characters
+  unknown-type        "unknown type name 'X'", incomplete/undefined struct types
+  unknown-field       "'Actor' has no member named 'x'" on a real (header or answer) type
+  unknown-function    implicit declaration of a function: an API that does not exist
+  unknown-identifier  "'X' undeclared": a constant, variable or macro that does not exist
+  type-error          incompatible pointer/int conversions, wrong argument count or type
+  wrong-era-name      any of the unknown-* on a name that is real in another naming era
+  context-missing     an error caused by a field codevet had to guess for a struct the
+                      answer uses but never shows (the harness cannot decide: `error`)
+  other               everything else (redefinitions, #error, ...)
+
+Only diagnostics located in the answer keep their text; one located in any other file
+(which can only be a header of the set, since includes are vetted first) keeps its text
+too, but a location outside both is withheld, so no file content can leak into a report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from codevet.sandboxes.oot.era import is_era_name_elsewhere
+from codevet.sandboxes.oot.wrap import ANSWER_FILE, CODEVET_FILE
+
+CLASSES: tuple[str, ...] = ("syntax", "unknown-type", "unknown-field", "unknown-function", "unknown-identifier",
+                            "type-error", "wrong-era-name", "context-missing", "other")
+_QUOTED = re.compile(r"[‘'`]([^’'`]+)[’'`]")
+
+
+@dataclass
+class Diagnostic:
+    line: int
+    column: int
+    severity: str
+    message: str
+    klass: str
+    file: str = ANSWER_FILE
+    option: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"line": self.line, "column": self.column, "severity": self.severity,
+                             "message": self.message, "class": self.klass}
+        if self.file != ANSWER_FILE:
+            d["file"] = self.file
+        return d
+
+
+def _quoted(message: str) -> list[str]:
+    return _QUOTED.findall(message)
+
+
+def classify(message: str, option: str, era: int, guessed_fields: set[str], synthesized: set[str],
+             source_line: str) -> str:
+    m = message
+    names = _quoted(m)
+    klass = "other"
+    if "implicit declaration of function" in m:
+        klass = "unknown-function"
+    elif m.startswith("unknown type name") or "has incomplete type" in m or "invalid use of undefined type" in m \
+            or "storage size of" in m and "isn't known" in m:
+        klass = "unknown-type"
+    elif "has no member named" in m:
+        klass = "unknown-field"
+        owner = names[0].replace("struct ", "") if names else ""
+        field_name = names[1] if len(names) > 1 else ""
+        if owner in synthesized and not is_era_name_elsewhere(field_name, era):
+            return "context-missing"
+        names = names[1:2]
+    elif "undeclared" in m:
+        klass = "unknown-identifier"
+    elif option in ("-Werror=incompatible-pointer-types", "-Werror=int-conversion") or any(s in m for s in (
+            "incompatible type", "incompatible types", "too many arguments", "too few arguments", "invalid operands",
+            "conflicting types", "void value not ignored", "called object", "is not a function",
+            "lvalue required", "invalid type argument", "subscripted value", "request for member",
+            "cannot convert", "makes pointer from integer", "makes integer from pointer", "wrong type argument",
+            "used struct type value where scalar", "aggregate value used", "invalid initializer",
+            "initializer element is not", "incompatible-pointer")):
+        klass = "type-error"
+    elif m.startswith("expected ") or "stray " in m or "missing terminating" in m or "unterminated" in m \
+            or "invalid preprocessing directive" in m or "before numeric constant" in m \
+            or "unbalanced" in m or "expected identifier" in m or "parse error" in m:
+        klass = "syntax"
+    if klass in ("unknown-type", "unknown-field", "unknown-function", "unknown-identifier", "syntax", "type-error"):
+        for n in names:
+            if is_era_name_elsewhere(n, era):
+                return "wrong-era-name"
+    if klass != "wrong-era-name" and guessed_fields and source_line:
+        for f in guessed_fields:
+            if re.search(r"\bthis\s*->\s*" + re.escape(f) + r"\b", source_line):
+                return "context-missing"
+    return klass
+
+
+_LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<kind>fatal error|error|warning|note): "
+                   r"(?P<msg>.*?)(?: \[(?P<opt>-W[^\]]+)\])?$")
+
+
+def parse(stderr: str, era: int, answer_lines: list[str], guessed_fields: set[str], synthesized: set[str],
+          allowed_files: tuple[str, ...]) -> tuple[list[Diagnostic], str]:
+    """Diagnostics from gcc's plain text output (`-fdiagnostics-plain-output`: one line per
+    diagnostic, streamed, so the first N survive `-fmax-errors`), and the lines that are
+    not diagnostics (an out-of-memory message, "compilation terminated")."""
+    items: list[dict[str, Any]] = []
+    rest: list[str] = []
+    for raw in (stderr or "").splitlines():
+        m = _LINE.match(raw)
+        if not m:
+            if raw.strip() and not raw.startswith(("In file included from", "                 from", "In function")) \
+                    and ": In function" not in raw and ": At top level" not in raw:
+                rest.append(raw)
+            continue
+        entry = {"kind": m.group("kind"), "message": m.group("msg"), "option": m.group("opt") or "",
+                 "locations": [{"caret": {"file": m.group("file"), "line": int(m.group("line")),
+                                          "column": int(m.group("col"))}}], "children": []}
+        if entry["kind"] == "note" and items:
+            items[-1]["children"].append(entry)
+        elif entry["kind"] != "note":
+            items.append(entry)
+    out: list[Diagnostic] = []
+    for item in items:
+        _collect(item, out, era, answer_lines, guessed_fields, synthesized, allowed_files)
+    return out, "\n".join(rest)
+
+
+def _collect(item: dict[str, Any], out: list[Diagnostic], era: int, answer_lines: list[str],
+             guessed_fields: set[str], synthesized: set[str], allowed_files: tuple[str, ...]) -> None:
+    kind = str(item.get("kind", ""))
+    if kind not in ("error", "warning", "fatal error"):
+        return
+    severity = "warning" if kind == "warning" else "error"
+    message = str(item.get("message", ""))
+    option = str(item.get("option", ""))
+    loc: dict[str, Any] = {}
+    for location in item.get("locations") or []:
+        loc = location.get("caret") or {}
+        break
+    file = str(loc.get("file", ""))
+    line = int(loc.get("line", 0) or 0)
+    column = int(loc.get("column", 0) or 0)
+    base = file.rsplit("/", 1)[-1]
+    if file == ANSWER_FILE:
+        src = answer_lines[line - 1] if 0 < line <= len(answer_lines) else ""
+    elif file == CODEVET_FILE or any(file.startswith(a) for a in allowed_files):
+        file, src = (CODEVET_FILE if file == CODEVET_FILE else "header:" + base), ""
+        line_in_answer = 0
+        # a problem in a header macro expanded from the answer: point at the expansion
+        for child in item.get("children") or []:
+            for cl in child.get("locations") or []:
+                caret = cl.get("caret") or {}
+                if caret.get("file") == ANSWER_FILE:
+                    line_in_answer = int(caret.get("line", 0) or 0)
+                    column = int(caret.get("column", 0) or 0)
+        if line_in_answer:
+            line, file = line_in_answer, ANSWER_FILE
+            src = answer_lines[line - 1] if 0 < line <= len(answer_lines) else ""
+        else:
+            line = 0
+    else:
+        out.append(Diagnostic(0, 0, severity, "(diagnostic in a file outside the header set withheld)",
+                              "other", "withheld", option))
+        return
+    klass = classify(message, option, era, guessed_fields, synthesized, src)
+    out.append(Diagnostic(line, column, severity, message, klass, file, option))
