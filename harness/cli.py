@@ -50,6 +50,7 @@ def verify(
     challenge: bool = typer.Option(False, "--challenge-tests", help="also run MBPP's challenge_test_list"),
     memory_mb: int = typer.Option(1024, "--memory-mb", min=64, help="memory limit per example process"),
     option: list[str] = typer.Option([], "--option", help="sandbox-specific KEY=VALUE (repeatable)"),
+    oot_decomp: Optional[Path] = typer.Option(None, "--oot-decomp", help="OoT: compile against this decomp checkout"),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="where verdicts are cached"),
     preset: list[str] = typer.Option([], "--preset", help="a known dataset's name (see `codevet presets`); "
                                      "once for all inputs, or once per input in order"),
@@ -95,9 +96,13 @@ def verify(
         console.print("[bold yellow]warning:[/] running WITHOUT namespace isolation (--isolation none): "
                       "only resource limits apply. Do not run untrusted code this way.")
     warnings.filterwarnings("ignore", category=RuntimeWarning, module="codevet")
+    extra = _parse_extra(option)
+    if oot_decomp is not None:
+        if not oot_decomp.is_dir():
+            _usage(f"--oot-decomp {oot_decomp}: not a directory")
+        extra["oot_decomp"] = str(oot_decomp.resolve())
     sandbox = SandboxOptions(timeout_s=timeout, isolation=resolved, memory_mb=memory_mb,
-                             allow_untested=allow_untested, challenge_tests=challenge,
-                             extra=_parse_extra(option))
+                             allow_untested=allow_untested, challenge_tests=challenge, extra=extra)
     filters = FilterOptions(require_code_block=require_code_block, min_code_ratio=min_code_ratio,
                             min_lines=min_lines, max_lines=max_lines, dedup=dedup, near_threshold=near_threshold)
     config = RunConfig(out=out, jobs=jobs, limit=limit, use_cache=not no_cache, format=format,

@@ -163,7 +163,7 @@ class GenerationRun:
         o.entered.append("sandbox")
         verdict = None
         for round_no in range(self.config.max_repairs + 1):
-            verdict = self.sandbox.verify(self.spec.to_candidate(example, cid))
+            verdict = self.sandbox.verify(self.spec.to_candidate(example, cid, o.type))
             o.rounds.append({"round": round_no + 1, "status": verdict.status.value, "reason": verdict.reason,
                              "failed_checks": [c.name for c in verdict.checks if not c.passed]})
             if verdict.status is not Status.FAIL or round_no == self.config.max_repairs:

@@ -3,6 +3,7 @@ with replies scripted by the test. The real SDK reaches it over real HTTP via ba
 from __future__ import annotations
 
 import json
+import re
 import threading
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +23,21 @@ def message(tool_name: str, tool_input: Any, usage: dict[str, int] | None = None
         "usage": {"input_tokens": 100, "output_tokens": 50, "cache_creation_input_tokens": 0,
                   "cache_read_input_tokens": 0, **(usage or {})},
     }
+
+
+def example_index(body: dict[str, Any]) -> int:
+    """Which example a generation request is for ("Write example #N.")."""
+    first = body["messages"][0]["content"]
+    return int(re.search(r"example #(\d+)", first if isinstance(first, str) else json.dumps(first)).group(1))
+
+
+def attempt(body: dict[str, Any]) -> int:
+    """1 for the first try, 2 for the first repair, ... (two messages per repair round)."""
+    return (len(body["messages"]) - 1) // 2 + 1
+
+
+def tool_name(body: dict[str, Any]) -> str:
+    return body["tools"][0]["name"]
 
 
 def text_message(text: str) -> dict[str, Any]:

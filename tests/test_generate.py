@@ -11,20 +11,11 @@ from typing import Any
 import pytest
 
 from conftest import load_jsonl, run_cli
-from fake_anthropic import FakeAnthropic, error, message
+from fake_anthropic import FakeAnthropic, attempt, error, example_index, message
 
 USAGE = {"input_tokens": 200, "output_tokens": 100, "cache_read_input_tokens": 1000, "cache_creation_input_tokens": 0}
 # claude-sonnet prices from generators/llm/prices.json: $3 in, $15 out, cache reads at 0.1x
 COST_PER_REPLY = (200 * 3 + 1000 * 3 * 0.1 + 100 * 15) / 1_000_000
-
-
-def _index(body: dict[str, Any]) -> int:
-    first = body["messages"][0]["content"]
-    return int(re.search(r"example #(\d+)", first if isinstance(first, str) else json.dumps(first)).group(1))
-
-
-def _round(body: dict[str, Any]) -> int:
-    return (len(body["messages"]) - 1) // 2 + 1
 
 
 def python_example(i: int, good: bool = True, syntax_error: bool = False, instruction: str | None = None) -> dict:
@@ -51,7 +42,7 @@ class PythonScript:
             low = "example 3)" in text or "example 15)" in text
             return self._ok("submit_judgement", {"technical_accuracy": 8, "usefulness": 7,
                                                  "quality_score": 4.0 if low else 8.5, "rationale": "scripted"})
-        i, rnd = _index(body), _round(body)
+        i, rnd = example_index(body), attempt(body)
         with self.lock:
             n = self.calls[(i, "gen")] = self.calls.get((i, "gen"), 0) + 1
         if i == 5 and n == 1:
@@ -107,7 +98,7 @@ def test_scripted_python_run_keeps_only_what_passes(tmp_path: Path, cache_env: d
     assert len(kept) == meta["totals"]["kept"] == 13
     assert all(set(k) == {"instruction", "input", "output"} and "```python" in k["output"] for k in kept)
     # the repair request carried the sandbox's own evidence back to the model
-    repair = next(r for r in fake.requests if r["tools"][0]["name"] == "submit_example" and _index(r) == 1 and _round(r) == 2)
+    repair = next(r for r in fake.requests if r["tools"][0]["name"] == "submit_example" and example_index(r) == 1 and attempt(r) == 2)
     evidence = repair["messages"][2]["content"][0]["content"]
     assert "test-failed" in evidence and "assert" in evidence
     # metadata adds up
@@ -137,7 +128,7 @@ def test_spend_limit_stops_cleanly_with_what_was_kept(tmp_path: Path, cache_env:
                          error_code="enforced_spend_limit_reached", retry=False)
         if body["tools"][0]["name"] == "submit_judgement":
             return 200, message("submit_judgement", {"technical_accuracy": 9, "usefulness": 9, "quality_score": 9}, USAGE), {}
-        return 200, message("submit_example", python_example(_index(body)), USAGE), {}
+        return 200, message("submit_example", python_example(example_index(body)), USAGE), {}
 
     with FakeAnthropic(script) as fake:
         proc = _generate(fake, tmp_path, "python", "--n", "6", "--concurrency", "1", cache_env=cache_env)
@@ -166,7 +157,7 @@ def test_budget_stops_before_it_is_exceeded(tmp_path: Path, cache_env: dict) -> 
 
 def test_batch_collects_results_and_resumes_without_resubmitting(tmp_path: Path, cache_env: dict) -> None:
     def batch_script(body):
-        i = _index(body)
+        i = example_index(body)
         if i == 1:
             return 500, {"type": "error", "error": {"type": "api_error", "message": "internal"}}, {}
         if i == 2:
@@ -197,3 +188,104 @@ def test_batch_collects_results_and_resumes_without_resubmitting(tmp_path: Path,
 def test_generate_needs_an_api_key(tmp_path: Path) -> None:
     proc = run_cli("generate", "python", "--n", "1", "--out", tmp_path, env={"ANTHROPIC_API_KEY": ""})
     assert proc.returncode == 2 and "ANTHROPIC_API_KEY" in proc.stderr
+
+
+THREEJS_GOOD = json.loads((Path(__file__).parent.parent / "fixtures" / "threejs" / "good.json").read_text())
+THREEJS_BAD = {r["expect"]: r for r in json.loads((Path(__file__).parent.parent / "fixtures" / "threejs" / "bad.json").read_text())}
+
+
+def threejs_example(i: int, source: dict, tag: bool = True) -> dict:
+    return {"description": source["description"] + (f" (scene {i})" if tag else ""), "code": source["code"],
+            "filename": f"scene-{i}.js"}
+
+
+def threejs_script(body: dict[str, Any]):
+    if body["tools"][0]["name"] == "submit_judgement":
+        low = "(scene 3)" in body["messages"][0]["content"]
+        return 200, message("submit_judgement", {"technical_accuracy": 8, "usefulness": 8,
+                                                 "quality_score": 3.0 if low else 8.0}, USAGE), {}
+    i, rnd = example_index(body), attempt(body)
+    good = THREEJS_GOOD[i % len(THREEJS_GOOD)]
+    if i == 1 and rnd == 1:  # described as rotating, but static: fixed once told so
+        return 200, message("submit_example", threejs_example(i, THREEJS_BAD["motion"]), USAGE), {}
+    if i == 1:
+        return 200, message("submit_example", threejs_example(i, THREEJS_GOOD[0]), USAGE), {}
+    if i == 2:  # renders nothing visible, every time
+        return 200, message("submit_example", threejs_example(i, THREEJS_BAD["frame-not-blank"]), USAGE), {}
+    if i == 4:
+        return 200, message("submit_example", threejs_example(0, THREEJS_GOOD[0]), USAGE), {}  # duplicate of #0
+    return 200, message("submit_example", threejs_example(i, good), USAGE), {}
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="chromium is not installed")
+def test_scripted_threejs_run_gates_on_the_real_browser(tmp_path: Path, cache_env: dict) -> None:
+    with FakeAnthropic(threejs_script) as fake:
+        proc = _generate(fake, tmp_path, "threejs", "--n", "20", "--concurrency", "2", "--timeout", "20",
+                         cache_env=cache_env)
+    assert proc.returncode == 0, proc.stderr
+    report = {r["index"]: r for r in load_jsonl(tmp_path / "report.jsonl")}
+    meta = json.loads((tmp_path / "metadata.json").read_text())
+    assert len(report) == 20
+    assert [r["reason"] for r in report[1]["rounds"]] == ["motion", None]  # repaired with the browser's evidence
+    assert (report[2]["layer"], report[2]["reason"]) == ("sandbox", "frame-not-blank")
+    assert (report[3]["layer"], report[3]["reason"]) == ("judge", "low-quality")
+    assert (report[4]["layer"], report[4]["reason"]) == ("duplicate", "duplicate-instruction")
+    others = [report[i] for i in range(20) if i not in (1, 2, 3, 4)]
+    assert all(r["status"] == "kept" for r in others), [(r["index"], r["reason"], r["detail"]) for r in others if r["status"] != "kept"]
+    kept = load_jsonl(tmp_path / "kept.jsonl")
+    assert len(kept) == meta["totals"]["kept"] == 17
+    assert all(set(k) == {"description", "code", "filename"} for k in kept)
+    repair = next(r for r in fake.requests if r["tools"][0]["name"] == "submit_example"
+                  and example_index(r) == 1 and attempt(r) == 2)
+    assert "motion" in repair["messages"][2]["content"][0]["content"]
+    t = meta["totals"]
+    assert t["kept"] + t["rejected"] + t["error"] + t["skipped"] == 20
+
+
+OOT_GOOD = load_jsonl(Path(__file__).parent.parent / "fixtures" / "oot" / "good.jsonl")
+OOT_BAD = {r["expect"]: r for r in load_jsonl(Path(__file__).parent.parent / "fixtures" / "oot" / "bad.jsonl")}
+
+
+def oot_example(i: int, source: dict) -> dict:
+    return {"instruction": f"{source['instruction']} (request {i})", "input": source.get("input", ""),
+            "output": source["output"]}
+
+
+def oot_script(body: dict[str, Any]):
+    if body["tools"][0]["name"] == "submit_judgement":
+        low = "(request 3)" in body["messages"][0]["content"]
+        return 200, message("submit_judgement", {"technical_accuracy": 8, "usefulness": 8,
+                                                 "quality_score": 2.0 if low else 7.5}, USAGE), {}
+    i, rnd = example_index(body), attempt(body)
+    if i == 1:  # calls a function the game does not have, fixed when shown gcc's diagnostics
+        return 200, message("submit_example", oot_example(i, OOT_BAD["unknown-function"] if rnd == 1 else OOT_GOOD[0]), USAGE), {}
+    if i == 2:  # never compiles
+        return 200, message("submit_example", oot_example(i, OOT_BAD["unknown-field"]), USAGE), {}
+    if i == 4:
+        return 200, message("submit_example", oot_example(0, OOT_GOOD[0]), USAGE), {}  # duplicate of #0
+    return 200, message("submit_example", oot_example(i, OOT_GOOD[i % len(OOT_GOOD)]), USAGE), {}
+
+
+@pytest.mark.skipif(not Path("/usr/bin/mips-linux-gnu-gcc").exists(), reason="mips-linux-gnu-gcc is not installed")
+def test_scripted_oot_run_gates_on_the_real_compiler(tmp_path: Path, cache_env: dict) -> None:
+    with FakeAnthropic(oot_script) as fake:
+        proc = _generate(fake, tmp_path, "oot", "--n", "20", "--concurrency", "4", cache_env=cache_env)
+    assert proc.returncode == 0, proc.stderr
+    report = {r["index"]: r for r in load_jsonl(tmp_path / "report.jsonl")}
+    meta = json.loads((tmp_path / "metadata.json").read_text())
+    assert [r["reason"] for r in report[1]["rounds"]] == ["unknown-function", None]
+    assert (report[2]["layer"], report[2]["reason"]) == ("sandbox", "unknown-field")
+    assert (report[3]["layer"], report[3]["reason"]) == ("judge", "low-quality")
+    assert (report[4]["layer"], report[4]["reason"]) == ("duplicate", "duplicate-instruction")
+    others = [report[i] for i in range(20) if i not in (1, 2, 3, 4)]
+    assert all(r["status"] == "kept" for r in others), [(r["index"], r["reason"], r["detail"]) for r in others if r["status"] != "kept"]
+    kept = load_jsonl(tmp_path / "kept.jsonl")
+    assert len(kept) == meta["totals"]["kept"] == 17
+    assert all(set(k) == {"instruction", "input", "output"} for k in kept)
+    # the six OoT example types are spread over the requests
+    assert set(meta["type_distribution"]["requested"]) == {"architecture_question", "code_explanation", "code_modification",
+                                                          "conversational", "debugging_help", "feature_implementation"}
+    repair = next(r for r in fake.requests if r["tools"][0]["name"] == "submit_example"
+                  and example_index(r) == 1 and attempt(r) == 2)
+    assert "unknown-function" in repair["messages"][2]["content"][0]["content"]
+    assert meta["cost_usd"] == pytest.approx(COST_PER_REPLY * meta["requests"], rel=1e-6)

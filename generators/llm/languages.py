@@ -52,7 +52,7 @@ class LanguageSpec:
     language: str
     schema: type[BaseModel]
     types: tuple[str, ...]
-    to_candidate: Callable[[BaseModel, str], Candidate]
+    to_candidate: Callable[[BaseModel, str, str], Candidate]  # (example, id, example type)
     to_record: Callable[[BaseModel], dict[str, Any]]
     instruction_of: Callable[[BaseModel], str]
     answer_of: Callable[[BaseModel], str]
@@ -77,15 +77,18 @@ class LanguageSpec:
         return templates.render(f"{self.language}/generate.md", **values)
 
 
-def _python_candidate(ex: PythonExample, cid: str) -> Candidate:
+def _python_candidate(ex: PythonExample, cid: str, type_name: str) -> Candidate:
     return Candidate(id=cid, source="generated", language="python", instruction=ex.instruction, code=ex.code,
                      tests=TestSpec((TestCase("pytest", ex.tests, name="test_solution.py"),)), format="generated")
 
 
 def _adapted(fmt: str, language: str):
-    def convert(ex: BaseModel, cid: str) -> Candidate:
+    def convert(ex: BaseModel, cid: str, type_name: str) -> Candidate:
         record = ex.model_dump()
-        cand = get_format(fmt).to_candidate(record, source="generated", index=0, language=language)
+        # The sandbox may judge by the example's type (an OoT explanation needs no code);
+        # the type is the generator's, not part of the training record.
+        cand = get_format(fmt).to_candidate({**record, "type": type_name}, source="generated", index=0,
+                                            language=language)
         cand.id, cand.raw = cid, record
         return cand
     return convert
