@@ -139,3 +139,17 @@ def test_mix_weights_seed_curriculum_and_card(tmp_path: Path, cache_env: dict) -
 def test_bad_weights_are_usage_errors(tmp_path: Path, spec: str) -> None:
     proc = run_cli("mix", FIXTURES, "--weights", spec, "--out", tmp_path / "m.jsonl")
     assert proc.returncode == 2
+
+
+def test_hf_name_picks_the_preset(tmp_path: Path, cache_env: dict) -> None:
+    """`hf:.../apps` is loaded by `datasets` (a local folder, the hub off) and mapped by
+    the APPS preset, with no --format."""
+    folder = tmp_path / "codeparrot" / "apps"
+    folder.mkdir(parents=True)
+    (folder / "test.jsonl").write_text((P / "apps.jsonl").read_text())
+    env = {**cache_env, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
+    proc = run_cli("verify", f"hf:{folder}", "--split", "test", "--out", tmp_path / "out", env=env)
+    assert proc.returncode == 0, proc.stderr
+    report = read_report(tmp_path / "out")
+    assert [r["format"] for r in report] == ["apps"] * 3
+    assert [r["status"] for r in report] == ["pass", "pass", "fail"]

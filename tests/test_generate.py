@@ -289,3 +289,26 @@ def test_scripted_oot_run_gates_on_the_real_compiler(tmp_path: Path, cache_env: 
                   and example_index(r) == 1 and attempt(r) == 2)
     assert "unknown-function" in repair["messages"][2]["content"][0]["content"]
     assert meta["cost_usd"] == pytest.approx(COST_PER_REPLY * meta["requests"], rel=1e-6)
+
+
+def test_vision_layer_sees_the_screenshot_and_can_reject(tmp_path: Path, cache_env: dict) -> None:
+    def script(body: dict[str, Any]):
+        tool = body["tools"][0]["name"]
+        if tool == "submit_visual_check":
+            image = body["messages"][0]["content"][0]
+            assert image["type"] == "image" and image["source"]["media_type"] == "image/png"
+            assert len(image["source"]["data"]) > 1000  # a real screenshot, base64
+            matches = "(scene 1)" not in body["messages"][0]["content"][1]["text"]
+            return 200, message(tool, {"matches": matches, "reason": "scripted look"}, USAGE), {}
+        if tool == "submit_judgement":
+            return 200, message(tool, {"technical_accuracy": 9, "usefulness": 9, "quality_score": 9}, USAGE), {}
+        i = example_index(body)
+        return 200, message("submit_example", threejs_example(i, THREEJS_GOOD[i]), USAGE), {}
+
+    with FakeAnthropic(script) as fake:
+        proc = _generate(fake, tmp_path, "threejs", "--n", "2", "--vision", "--timeout", "20", cache_env=cache_env)
+    assert proc.returncode == 0, proc.stderr
+    report = {r["index"]: r for r in load_jsonl(tmp_path / "report.jsonl")}
+    assert report[0]["status"] == "kept" and report[0]["judge"]["visual"]["matches"] is True
+    assert (report[1]["layer"], report[1]["reason"]) == ("judge", "visual-mismatch")
+    assert sum(r["tools"][0]["name"] == "submit_visual_check" for r in fake.requests) == 2

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from codevet.generators.llm.pricing import Price, cost_usd
 
-DEFAULT_MODEL = "claude-sonnet-4-5"
+DEFAULT_MODEL = "claude-sonnet-5-5"  # the newest Sonnet in the installed SDK's model list
 SPEND_LIMIT_ERRORS = tuple(getattr(anthropic, n) for n in (
     "EnforcedSpendLimitReachedError", "ContractSpendLimitReachedError", "LinkedOrganizationSpendLimitReachedError")
     if hasattr(anthropic, n))

@@ -284,3 +284,26 @@ def test_format_adapter_detection() -> None:
     assert "```" not in cands[0].code and "EnSpinner_Init" in cands[0].code
     prose = next(c for c in cands if c.meta["type"] == "code explanation")
     assert prose.code == ""
+
+
+def test_oot_decomp_flag_on_the_command_line(tmp_path: Path, cache_dir: Path) -> None:
+    import json
+    import subprocess
+    import sys
+    root = tmp_path / "oot"
+    (root / "include").mkdir(parents=True)
+    (root / "include" / "global.h").write_text(  # guarded, as the decomp's headers are
+        "#ifndef GLOBAL_H\n#define GLOBAL_H\ntypedef float f32;\ntypedef struct Actor { f32 speed; } Actor;\n"
+        "void DecompOnly_Helper(Actor* actor, f32 amount);\n#endif\n")
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text("".join(json.dumps({"instruction": "Write the update function for my actor.", "input": "",
+                                           "output": f"```c\n#include \"global.h\"\nvoid F(Actor* a) {{ {call}(a, 1.0f); }}\n```"}) + "\n"
+                               for call in ("DecompOnly_Helper", "Actor_Teleport")))
+    proc = subprocess.run([sys.executable, "-m", "codevet", "verify", str(answers), "--format", "oot", "--oot-decomp",
+                           str(root), "--out", str(tmp_path / "out"), "--no-cache"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(x) for x in (tmp_path / "out" / "report.jsonl").read_text().splitlines()]
+    assert [(r["status"], r["reason"]) for r in lines] == [("pass", None), ("fail", "unknown-function")]
+    bad = subprocess.run([sys.executable, "-m", "codevet", "verify", str(answers), "--oot-decomp", str(tmp_path / "nope"),
+                          "--out", str(tmp_path / "o2")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "not a directory" in bad.stderr
