@@ -190,6 +190,30 @@ def test_generate_needs_an_api_key(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "ANTHROPIC_API_KEY" in proc.stderr
 
 
+def check_story(out: Path, fake: FakeAnthropic, repaired_reason: str, never_reason: str, record_keys: set[str]) -> dict:
+    """The scripted 20-candidate story the three.js and OoT runs share: #1 fails for
+    `repaired_reason`, is repaired on round 2 with the sandbox's evidence; #2 never passes;
+    #3 is judged low; #4 repeats #0's instruction; every other one is kept."""
+    report = {r["index"]: r for r in load_jsonl(out / "report.jsonl")}
+    meta = json.loads((out / "metadata.json").read_text())
+    assert len(report) == 20
+    assert [r["reason"] for r in report[1]["rounds"]] == [repaired_reason, None]
+    assert (report[2]["layer"], report[2]["reason"]) == ("sandbox", never_reason)
+    assert (report[3]["layer"], report[3]["reason"]) == ("judge", "low-quality")
+    assert (report[4]["layer"], report[4]["reason"]) == ("duplicate", "duplicate-instruction")
+    others = [report[i] for i in range(20) if i not in (1, 2, 3, 4)]
+    assert all(r["status"] == "kept" for r in others), [(r["index"], r["reason"], r["detail"]) for r in others if r["status"] != "kept"]
+    kept = load_jsonl(out / "kept.jsonl")
+    assert len(kept) == meta["totals"]["kept"] == len(others) + 1
+    assert all(set(k) == record_keys for k in kept)
+    repair = next(r for r in fake.requests if r["tools"][0]["name"] == "submit_example"
+                  and example_index(r) == 1 and attempt(r) == 2)
+    assert repaired_reason in repair["messages"][2]["content"][0]["content"]  # the sandbox's own evidence
+    t = meta["totals"]
+    assert t["kept"] + t["rejected"] + t["error"] + t["skipped"] == 20
+    return meta
+
+
 THREEJS_GOOD = json.loads((Path(__file__).parent.parent / "fixtures" / "threejs" / "good.json").read_text())
 THREEJS_BAD = {r["expect"]: r for r in json.loads((Path(__file__).parent.parent / "fixtures" / "threejs" / "bad.json").read_text())}
 
@@ -223,23 +247,8 @@ def test_scripted_threejs_run_gates_on_the_real_browser(tmp_path: Path, cache_en
         proc = _generate(fake, tmp_path, "threejs", "--n", "20", "--concurrency", "2", "--timeout", "20",
                          cache_env=cache_env)
     assert proc.returncode == 0, proc.stderr
-    report = {r["index"]: r for r in load_jsonl(tmp_path / "report.jsonl")}
-    meta = json.loads((tmp_path / "metadata.json").read_text())
-    assert len(report) == 20
-    assert [r["reason"] for r in report[1]["rounds"]] == ["motion", None]  # repaired with the browser's evidence
-    assert (report[2]["layer"], report[2]["reason"]) == ("sandbox", "frame-not-blank")
-    assert (report[3]["layer"], report[3]["reason"]) == ("judge", "low-quality")
-    assert (report[4]["layer"], report[4]["reason"]) == ("duplicate", "duplicate-instruction")
-    others = [report[i] for i in range(20) if i not in (1, 2, 3, 4)]
-    assert all(r["status"] == "kept" for r in others), [(r["index"], r["reason"], r["detail"]) for r in others if r["status"] != "kept"]
-    kept = load_jsonl(tmp_path / "kept.jsonl")
-    assert len(kept) == meta["totals"]["kept"] == 17
-    assert all(set(k) == {"description", "code", "filename"} for k in kept)
-    repair = next(r for r in fake.requests if r["tools"][0]["name"] == "submit_example"
-                  and example_index(r) == 1 and attempt(r) == 2)
-    assert "motion" in repair["messages"][2]["content"][0]["content"]
-    t = meta["totals"]
-    assert t["kept"] + t["rejected"] + t["error"] + t["skipped"] == 20
+    meta = check_story(tmp_path, fake, "motion", "frame-not-blank", {"description", "code", "filename"})
+    assert meta["totals"]["kept"] == 17
 
 
 OOT_GOOD = load_jsonl(Path(__file__).parent.parent / "fixtures" / "oot" / "good.jsonl")
@@ -271,23 +280,11 @@ def test_scripted_oot_run_gates_on_the_real_compiler(tmp_path: Path, cache_env: 
     with FakeAnthropic(oot_script) as fake:
         proc = _generate(fake, tmp_path, "oot", "--n", "20", "--concurrency", "4", cache_env=cache_env)
     assert proc.returncode == 0, proc.stderr
-    report = {r["index"]: r for r in load_jsonl(tmp_path / "report.jsonl")}
-    meta = json.loads((tmp_path / "metadata.json").read_text())
-    assert [r["reason"] for r in report[1]["rounds"]] == ["unknown-function", None]
-    assert (report[2]["layer"], report[2]["reason"]) == ("sandbox", "unknown-field")
-    assert (report[3]["layer"], report[3]["reason"]) == ("judge", "low-quality")
-    assert (report[4]["layer"], report[4]["reason"]) == ("duplicate", "duplicate-instruction")
-    others = [report[i] for i in range(20) if i not in (1, 2, 3, 4)]
-    assert all(r["status"] == "kept" for r in others), [(r["index"], r["reason"], r["detail"]) for r in others if r["status"] != "kept"]
-    kept = load_jsonl(tmp_path / "kept.jsonl")
-    assert len(kept) == meta["totals"]["kept"] == 17
-    assert all(set(k) == {"instruction", "input", "output"} for k in kept)
+    meta = check_story(tmp_path, fake, "unknown-function", "unknown-field", {"instruction", "input", "output"})
+    assert meta["totals"]["kept"] == 17
     # the six OoT example types are spread over the requests
     assert set(meta["type_distribution"]["requested"]) == {"architecture_question", "code_explanation", "code_modification",
                                                           "conversational", "debugging_help", "feature_implementation"}
-    repair = next(r for r in fake.requests if r["tools"][0]["name"] == "submit_example"
-                  and example_index(r) == 1 and attempt(r) == 2)
-    assert "unknown-function" in repair["messages"][2]["content"][0]["content"]
     assert meta["cost_usd"] == pytest.approx(COST_PER_REPLY * meta["requests"], rel=1e-6)
 
 
