@@ -229,15 +229,26 @@ class GenerationRun:
             batch_results: dict[int, Any] = {}
             if self.config.batch:
                 batch_results = self._run_batch(out)
-            with ThreadPoolExecutor(self.config.concurrency, thread_name_prefix="codevet-gen") as pool:
+            pool = ThreadPoolExecutor(self.config.concurrency, thread_name_prefix="codevet-gen")
+            futures = []
+            try:
                 futures = [pool.submit(self.process, i, batch_results.get(i)) for i in range(self.config.n)]
                 for fut in futures:
                     o = fut.result()
                     outcomes[o.index] = o
                     if self.on_outcome:
                         self.on_outcome(o)
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+                for fut in futures:  # finished while we were stopping: paid for, so kept
+                    if fut.done() and not fut.cancelled() and fut.exception() is None:
+                        outcomes.setdefault(fut.result().index, fut.result())
         except StopRun as exc:  # the batch could not even be submitted
             self.stopped = self.stopped or exc
+        except KeyboardInterrupt:
+            # Queued candidates see the flag and skip; the ones already talking to the
+            # model finish that candidate. What is done is written below.
+            self.stopped = self.stopped or StopRun("interrupted", "the run was interrupted (Ctrl-C)")
         finally:
             self.sandbox.close()
             for i in range(self.config.n):  # every candidate has its line, whatever happened
