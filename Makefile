@@ -10,7 +10,7 @@ OUT ?= out/fixtures
 NEEDS := bwrap:bubblewrap chromium:chromium mips-linux-gnu-gcc:gcc-mips-linux-gnu \
          mips-linux-gnu-nm:binutils-mips-linux-gnu node:nodejs npm:npm python3:python3 gcc:gcc
 
-.PHONY: setup system venv three run test bench doctor clean
+.PHONY: setup system venv three run test bench soak doctor clean
 
 setup: system venv three
 
@@ -45,8 +45,13 @@ run: setup
 test: setup
 	$(PY) -m pytest
 
+# every bench/*.py, then bench/results.md (examples/s vs same-run baseline, ratio, peak memory, soak)
 bench: setup
-	@for b in bench/*_throughput.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+	$(PY) bench/results.py
+
+# only the soak: 2,000 mixed examples of all three sandboxes at full concurrency
+soak: setup
+	$(PY) bench/soak.py
 
 doctor: setup
 	$(PY) -m codevet doctor

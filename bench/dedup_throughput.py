@@ -16,6 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench._report import write_json  # noqa: E402
+
 TEMPLATE = '''def {f}({a}, {b}):
     """{doc}"""
     {acc} = []
@@ -74,13 +76,19 @@ def run(mode: str, n: int) -> tuple[float, int, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100_000)
-    n = ap.parse_args().n
+    ap.add_argument("--json", help="also write the numbers here (for bench/results.py)")
+    args = ap.parse_args()
+    n = args.n
     e_s, e_d, e_mb = run("exact", n)
     n_s, n_d, n_mb = run("near", n)
     print(f"{n} synthetic snippets")
     print(f"exact only (baseline) : {e_s:7.2f} s  {n / e_s:10.0f} examples/s  {e_d:6d} duplicates  +{e_mb:6.1f} MB peak")
     print(f"near (MinHash/LSH)    : {n_s:7.2f} s  {n / n_s:10.0f} examples/s  {n_d:6d} duplicates  +{n_mb:6.1f} MB peak")
     print(f"ratio near/exact throughput: {(n / n_s) / (n / e_s):.2f}x; near finds {n_d - e_d} more duplicates")
+    write_json(args.json, "dedup (pre-sandbox filter)", [
+        {"name": f"{n} synthetic snippets", "examples": n, "jobs": 1, "codevet": f"near (MinHash/LSH), +{n_mb:.0f} MB",
+         "codevet_eps": n / n_s, "baseline": f"exact only, +{e_mb:.0f} MB", "baseline_eps": n / e_s,
+         "ratio": (n / n_s) / (n / e_s)}])
 
 
 if __name__ == "__main__":

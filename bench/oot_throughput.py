@@ -34,6 +34,7 @@ from codevet.sandboxes.oot.extract import blank_comments_and_strings  # noqa: E4
 from codevet.sandboxes.oot.headers import CHECK_FLAGS, DEFINES, INCLUDE_DIR, TARGET_FLAGS, known_header_names  # noqa: E402
 from codevet.sandboxes.oot.includes import check_includes  # noqa: E402
 from codevet.sandboxes.oot.wrap import build_unit  # noqa: E402
+from bench._report import write_json  # noqa: E402
 
 
 def examples(n: int) -> list[Candidate]:
@@ -89,6 +90,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--json", help="also write the numbers here (for bench/results.py)")
     args = ap.parse_args()
     cands = examples(args.n)
     b_s, b_ok = baseline(cands, args.jobs)
@@ -103,6 +105,13 @@ def main() -> None:
     print(f"ratio codevet/baseline: {c_rate / b_rate:.2f}x   codevet/no-pch: {c_rate / n_rate:.2f}x")
     if n_ok != c_ok:
         print(f"WARNING: verdicts differ with and without the PCH ({n_ok} vs {c_ok} passed)")
+    write_json(args.json, "oot", [
+        {"name": f"fixtures x{n}", "examples": n, "jobs": args.jobs, "codevet": f"precompiled headers, {iso}",
+         "codevet_eps": c_rate, "baseline": "plain gcc -c, no isolation", "baseline_eps": b_rate,
+         "ratio": c_rate / b_rate},
+        {"name": f"fixtures x{n}", "examples": n, "jobs": args.jobs, "codevet": f"precompiled headers, {iso}",
+         "codevet_eps": c_rate, "baseline": f"codevet without PCH, {iso}", "baseline_eps": n_rate,
+         "ratio": c_rate / n_rate}])
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from codevet.generators.candidates import read_candidates  # noqa: E402
 from codevet.harness.config import RunConfig, SandboxOptions  # noqa: E402
 from codevet.harness.pipeline import run  # noqa: E402
 from codevet.sandboxes.isolation import resolve_isolation  # noqa: E402
+from bench._report import write_json  # noqa: E402
 
 
 def baseline(path: str, jobs: int, timeout: float) -> tuple[float, int, int]:
@@ -59,6 +60,7 @@ def main() -> None:
     ap.add_argument("path", nargs="?", default=str(ROOT / "fixtures" / "python" / "mbpp_excerpt.jsonl"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=10.0)
+    ap.add_argument("--json", help="also write the numbers here (for bench/results.py)")
     args = ap.parse_args()
     isolation = resolve_isolation("auto")
     b_s, b_n, b_pass = baseline(args.path, args.jobs, args.timeout)
@@ -70,6 +72,10 @@ def main() -> None:
     print(f"ratio codevet/baseline: {c_rate / b_rate:.2f}x")
     if b_pass != c_pass:
         print(f"WARNING: verdicts differ (baseline {b_pass} passed, codevet {c_pass})")
+    write_json(args.json, "python", [{
+        "name": f"{Path(args.path).name} ({c_n} examples)", "examples": c_n, "jobs": args.jobs,
+        "codevet": f"pytest, warm workers, isolation={isolation}", "codevet_eps": c_rate,
+        "baseline": "python -c per example, no isolation", "baseline_eps": b_rate, "ratio": c_rate / b_rate}])
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""`codevet verify` and `codevet doctor`."""
+"""`codevet verify`, `generate`, `mix`, `presets`, `images` and `doctor`."""
 from __future__ import annotations
 
 import os
@@ -42,7 +42,12 @@ def verify(
     lang: Optional[str] = typer.Option(None, "--lang", "-l", help="language/sandbox (default: from the format)"),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="examples run at once"),
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="seconds per example"),
-    isolation: str = typer.Option("auto", "--isolation", help="bwrap | none | auto"),
+    isolation: str = typer.Option("auto", "--isolation", help="bwrap | docker | none | auto (auto never picks docker)"),
+    executor: str = typer.Option("local", "--executor", help="local (threads here) | ray (Ray actors)"),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="with --executor ray: an existing "
+                                              "cluster (e.g. auto, ray://head:10001); default starts one here"),
+    ray_actor_cpus: Optional[float] = typer.Option(None, "--ray-actor-cpus", min=0.01, help="with --executor ray: "
+                                                   "CPUs each sandbox actor reserves (default 1/number of sandboxes)"),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="verify only the first N examples"),
     no_cache: bool = typer.Option(False, "--no-cache", help="ignore and do not update the verdict cache"),
     split: str = typer.Option("train", "--split", help="split for hf: inputs"),
@@ -78,6 +83,15 @@ def verify(
         formats[i] = format or found.format
     if dedup not in ("off", "exact", "near"):
         _usage(f"--dedup must be off, exact or near, not {dedup!r}")
+    if executor not in ("local", "ray"):
+        _usage(f"--executor must be local or ray, not {executor!r}")
+    if (ray_address or ray_actor_cpus) and executor != "ray":
+        _usage("--ray-address and --ray-actor-cpus need --executor ray")
+    if executor == "ray":
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            _usage("--executor ray needs Ray: pip install 'codevet[ray]'")
 
     if format and format not in {f.name for f in FORMATS}:
         _usage(f"unknown --format {format!r} (have: {', '.join(f.name for f in FORMATS)})")
@@ -106,7 +120,8 @@ def verify(
     filters = FilterOptions(require_code_block=require_code_block, min_code_ratio=min_code_ratio,
                             min_lines=min_lines, max_lines=max_lines, dedup=dedup, near_threshold=near_threshold)
     config = RunConfig(out=out, jobs=jobs, limit=limit, use_cache=not no_cache, format=format,
-                       language=lang, split=split, sandbox=sandbox, filters=filters,
+                       language=lang, split=split, sandbox=sandbox, filters=filters, executor=executor,
+                       ray_address=ray_address, ray_actor_cpus=ray_actor_cpus,
                        **({"cache_dir": cache_dir} if cache_dir else {}))
 
     def candidates():
@@ -262,6 +277,59 @@ def presets() -> None:
     Console().print(table)
 
 
+images_app = typer.Typer(no_args_is_help=True, help="The sandbox images of the Docker isolation backend.")
+app.add_typer(images_app, name="images")
+
+
+@images_app.command("build")
+def images_build(languages: list[str] = typer.Argument(None, help="python | oot | threejs (default: all)")) -> None:
+    """Build the sandbox images from dockerfiles/ with the Docker SDK (tagged by content)."""
+    from codevet.sandboxes.isolation.docker import LANGUAGES, build_image, docker_problem
+
+    wanted = languages or list(LANGUAGES)
+    unknown = [x for x in wanted if x not in LANGUAGES]
+    if unknown:
+        _usage(f"no image for {', '.join(unknown)} (have: {', '.join(LANGUAGES)})")
+    problem = docker_problem()
+    if problem is not None:
+        _usage(f"cannot build images: {problem}")
+    for language in wanted:
+        console.print(f"[bold]building[/] {language}")
+        try:
+            ref = build_image(language, log=lambda s: console.print(f"  {s}", markup=False, highlight=False))
+        except Exception as exc:
+            console.print(f"[bold red]error:[/] building {language}: {type(exc).__name__}: {exc}")
+            raise typer.Exit(1)
+        console.print(f"[green]built[/] {ref}")
+
+
+@images_app.command("list")
+def images_list() -> None:
+    """The image each sandbox uses, and whether its Dockerfile passes the checks."""
+    from codevet.sandboxes.isolation.docker import LANGUAGES, NOT_IMPLEMENTED, ROOT, dockerfile, image_ref, lint_dockerfile
+
+    for language in LANGUAGES:
+        problems = lint_dockerfile(dockerfile(language).read_text())
+        state = "checks ok" if not problems else "; ".join(problems)
+        if language in NOT_IMPLEMENTED:
+            state += " (--isolation docker not implemented for this sandbox yet)"
+        Console().print(f"{language:8} {image_ref(language):28} {dockerfile(language).relative_to(ROOT)}  {state}",
+                        markup=False, highlight=False)
+
+
+def scale_rows() -> list[tuple[str, bool, str]]:
+    """Docker backend and Ray executor: optional, so never part of the all-ok verdict."""
+    from codevet.sandboxes.isolation.docker import doctor_rows
+
+    rows = doctor_rows()
+    try:
+        import ray
+        rows.append(("executor: ray", True, f"ray {ray.__version__} installed (--executor ray [--ray-address ADDR])"))
+    except ImportError:
+        rows.append(("executor: ray", False, "not installed: pip install 'codevet[ray]'"))
+    return rows
+
+
 @app.command()
 def doctor() -> None:
     """Say which sandboxes and isolation backends work on this machine, and what is missing."""
@@ -277,8 +345,10 @@ def doctor() -> None:
         except Exception as exc:  # an import failure is exactly what doctor should report
             rows = [("sandbox module", False, f"{type(exc).__name__}: {exc}")]
         for what, ok, detail in rows:
-            all_ok &= ok or what.startswith(("per-worker", "running as"))
+            all_ok &= ok or what.startswith(("per-worker", "running as", "isolation: docker"))
             table.add_row(language, what, "[green]yes[/]" if ok else "[red]no[/]", str(detail))
+    for what, ok, detail in scale_rows():
+        table.add_row("scale", what, "[green]yes[/]" if ok else "[yellow]no[/]", str(detail))
     Console().print(table)
     if not all_ok:
         console.print("[yellow]Some parts are missing; `make run` installs everything on Debian.[/]")

@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field
 
 from codevet.harness.filters import FilterOptions
 
-Isolation = Literal["bwrap", "none", "auto"]
+Isolation = Literal["bwrap", "docker", "none", "auto"]
+ExecutorName = Literal["local", "ray"]
 
 
 NOT_VERDICT_KEYS = frozenset({"artifacts_dir"})
@@ -58,3 +59,9 @@ class RunConfig(BaseModel):
     retry_timeouts: bool = True
     sandbox: SandboxOptions = Field(default_factory=SandboxOptions)
     filters: FilterOptions = Field(default_factory=FilterOptions)
+    # Where the sandboxes run: threads on this machine, or Ray actors (`pip install codevet[ray]`).
+    # None of this can change a verdict, so none of it is in the cache key.
+    executor: ExecutorName = "local"
+    ray_address: str | None = Field(None, description="an existing Ray cluster (default: start one here)")
+    ray_actor_cpus: float | None = Field(None, gt=0, description="CPUs each sandbox actor reserves "
+                                         "(default: 1 / number of sandboxes, so --jobs N reserves N CPUs)")

@@ -1,7 +1,8 @@
 """The one place that joins generators to sandboxes.
 
 Candidates stream in; each is looked up in the cache, else handed to its language's
-sandbox on a thread pool sized to the jobs; verdicts stream out to the ordered sink.
+sandbox through the executor (local threads sized to the jobs, or Ray actors; see
+executors.py); verdicts stream out to the ordered sink.
 Memory stays bounded (a fixed number of examples in flight) and Ctrl-C stops cleanly:
 finished verdicts are already cached, so the next run resumes where this one stopped.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -17,13 +18,14 @@ from typing import Any, Callable, Iterable, Iterator
 
 from codevet.harness.cache import VerdictCache, cache_key
 from codevet.harness.config import RunConfig
+from codevet.harness.executors import Executor, SandboxSet, make_executor
 from codevet.harness.filters import Prefilter
 from codevet.harness.html_report import write_html_report
 from codevet.harness.model import Candidate, Status, Verdict
 from codevet.harness.sink import OrderedSink
 from codevet.harness.summary import SummaryBuilder
-from codevet.sandboxes import create_sandbox
-from codevet.sandboxes.base import Sandbox
+
+__all__ = ["RunResult", "SandboxSet", "run"]
 
 
 @dataclass
@@ -34,50 +36,9 @@ class RunResult:
     notes: list[str] = field(default_factory=list)
 
 
-class SandboxSet:
-    """Sandboxes opened lazily, one per language the input actually uses."""
-
-    def __init__(self, config: RunConfig) -> None:
-        self.config = config
-        self.open: dict[str, Sandbox] = {}
-        self.broken: dict[str, str] = {}
-
-    def get(self, language: str) -> Sandbox | str:
-        if language in self.open:
-            return self.open[language]
-        if language in self.broken:
-            return self.broken[language]
-        try:
-            sandbox = create_sandbox(language, self.config.sandbox, self.config.jobs)
-            sandbox.open()
-        except Exception as exc:  # a missing toolchain is an `error` verdict, not a crash
-            self.broken[language] = f"{language} sandbox unavailable: {type(exc).__name__}: {exc}"
-            return self.broken[language]
-        self.open[language] = sandbox
-        return sandbox
-
-    def close(self) -> None:
-        for sandbox in self.open.values():
-            try:
-                sandbox.close()
-            except Exception:
-                pass
-        self.open.clear()
-
-
-def _verify(sandbox: Sandbox, candidate: Candidate) -> Verdict:
-    start = time.monotonic()
-    try:
-        verdict = sandbox.verify(candidate)
-    except Exception as exc:  # a sandbox bug must not take the run down
-        verdict = Verdict.error("sandbox-error", f"{type(exc).__name__}: {exc}")
-    if not verdict.duration_s:
-        verdict.duration_s = time.monotonic() - start
-    return verdict
-
-
 def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
-        on_line: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
+        on_line: Callable[[dict[str, Any]], None] | None = None,
+        executor: Executor | None = None) -> RunResult:
     out = config.out
     out.mkdir(parents=True, exist_ok=True)
     if config.sandbox.extra.get("artifacts_dir") is None:
@@ -89,9 +50,9 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
         if on_line:
             on_line(line)
 
+    executor = executor or make_executor(config)  # first: an executor that cannot start writes nothing
     sink = OrderedSink(out, tee)
     cache = VerdictCache(config.cache_dir) if config.use_cache else None
-    sandboxes = SandboxSet(config)
     prefilter = Prefilter(config.filters)
     options = config.sandbox.cache_fields()
     (out / "config.json").write_text(config.model_dump_json(indent=2) + "\n")
@@ -103,12 +64,17 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
     max_in_flight = config.jobs * 4
     seq = 0
     interrupted = False
-    pool = ThreadPoolExecutor(max_workers=config.jobs, thread_name_prefix="codevet-verify")
+
+    def outcome(fut: Future) -> Verdict:
+        try:
+            return fut.result()
+        except Exception as exc:  # an executor failure is this example's error, not the run's
+            return Verdict.error("executor-error", f"{type(exc).__name__}: {exc}"[:2000])
 
     def finish(done: Iterable[Future]) -> None:
         for fut in done:
             n, cand, key = in_flight.pop(fut)
-            verdict = fut.result()
+            verdict = outcome(fut)
             if cache is not None and key is not None:
                 cache.put(key, verdict)
             sink.add(n, cand, verdict)
@@ -123,7 +89,7 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
             if rejected is not None:
                 sink.add(n, candidate, rejected)
                 continue
-            sandbox = sandboxes.get(candidate.language)
+            sandbox = executor.sandbox(candidate.language)
             if isinstance(sandbox, str):
                 sink.add(n, candidate, Verdict.error("sandbox-unavailable", sandbox, check="sandbox"))
                 continue
@@ -135,7 +101,7 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
                 if hit is not None:
                     sink.add(n, candidate, hit, cached=True)
                     continue
-            in_flight[pool.submit(_verify, sandbox, candidate)] = (n, candidate, key)
+            in_flight[executor.submit(sandbox, candidate)] = (n, candidate, key)
             while len(in_flight) >= max_in_flight:
                 done, _ = wait(list(in_flight), timeout=0.5, return_when=FIRST_COMPLETED)
                 finish(done)
@@ -147,11 +113,10 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
         # Only what finished before the workers are killed is the examples' own verdict;
         # anything cut short by the shutdown below is reported as interrupted, not cached.
         finished_before = {f for f in in_flight if f.done() and not f.cancelled()}
-        pool.shutdown(wait=False, cancel_futures=True)
-        sandboxes.close()  # kills the workers: threads blocked on them return at once
+        executor.interrupt()  # kills the workers: threads blocked on them return at once
         stopped = Verdict.error("interrupted", "the run was interrupted before this example finished", check="harness")
         for fut, (n, cand, key) in list(in_flight.items()):
-            verdict = fut.result() if fut in finished_before else stopped
+            verdict = outcome(fut) if fut in finished_before else stopped
             if verdict.status is Status.ERROR:
                 verdict = stopped
             elif cache is not None and key is not None:
@@ -162,8 +127,7 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
             n, seq = seq, seq + 1
             sink.add(n, candidate, stopped)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        sandboxes.close()
+        executor.close()
         sink.close()
         if cache is not None:
             cache.close()
@@ -172,5 +136,5 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
     result_summary = summary.build(elapsed, inputs, interrupted)
     (out / "summary.json").write_text(json.dumps(result_summary, indent=2) + "\n")
     write_html_report(out)
-    notes = list(sandboxes.broken.values())
+    notes = executor.notes
     return RunResult(result_summary, out, interrupted, notes)

@@ -16,6 +16,9 @@ from codevet.harness.model import Candidate, Verdict
 class Sandbox(ABC):
     language: str = ""
     version: str = "0"
+    # The isolation backends this sandbox implements; asking for another one fails loudly
+    # (never a silent run without the isolation that was asked for).
+    isolation_backends: tuple[str, ...] = ("bwrap", "none")
 
     def __init__(self, options: SandboxOptions, jobs: int = 1) -> None:
         self.options = options

@@ -81,12 +81,19 @@ def pump(proc: subprocess.Popen, timeout_s: float, cap: int) -> tuple[bytes, byt
 
 def run_isolated(argv: list[str], files: dict[str, str | bytes], limits: Limits, isolation: str,
                  ro_paths: tuple[str, ...] = (), collect: tuple[str, ...] = (),
-                 env: dict[str, str] | None = None) -> RunResult:
+                 env: dict[str, str] | None = None, image: str = "") -> RunResult:
     """Write `files` into a fresh workspace, run `argv` there, read back `collect`.
 
-    The workspace is `/tmp/work` inside bwrap (the only writable place) and a private
-    temp dir with `none`. Paths in `argv` may use `{work}` for the workspace.
+    The workspace is `/tmp/work` inside bwrap and docker (the only writable place) and a
+    private temp dir with `none`. Paths in `argv` may use `{work}` for the workspace.
+    With docker, `image` is the sandbox image the command runs in (one container per call,
+    the workspace and `ro_paths` bind-mounted, killed by name on a timeout).
     """
+    if isolation == "docker" and not image:
+        from codevet.sandboxes.isolation.base import IsolationUnavailable
+
+        raise IsolationUnavailable("docker isolation needs the sandbox's image for this command")
+    container = None
     host_dir = Path(tempfile.mkdtemp(prefix="codevet-run-"))
     try:
         for name, content in files.items():
@@ -98,18 +105,34 @@ def run_isolated(argv: list[str], files: dict[str, str | bytes], limits: Limits,
             prefix = bwrap_argv(ro_paths=ro_paths, rw_binds={str(host_dir): work}, env=env,
                                 tmp_mb=limits.workspace_mb, chdir=work)
             cmd, cwd, run_env = prefix + [a.replace("{work}", work) for a in argv], None, None
+        elif isolation == "docker":
+            from codevet.sandboxes.isolation.docker import Mount, container_name, docker_run_prefix
+
+            work = WORKDIR
+            os.chmod(host_dir, 0o777)  # the container's unprivileged user writes its outputs here
+            container = container_name("run", 0)
+            mounts = (Mount(str(host_dir), work, readonly=False), *(Mount(p, p) for p in ro_paths))
+            prefix = docker_run_prefix(image, limits, container, {**BASE_ENV, **(env or {})}, mounts, work)
+            cmd, cwd, run_env = prefix + [a.replace("{work}", work) for a in argv], None, dict(os.environ)
         else:
             work = str(host_dir)
             cmd, cwd, run_env = [a.replace("{work}", work) for a in argv], work, {**BASE_ENV, "HOME": work, "TMPDIR": work, **(env or {})}
         start = time.monotonic()
         proc = subprocess.Popen(cmd, cwd=cwd, env=run_env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True,
-                                preexec_fn=_limit_resources(limits))
+                                # a container has its own limits; the docker client needs none
+                                preexec_fn=None if container else _limit_resources(limits))
+        finished = False
         try:
             out, err, timed_out, truncated = pump(proc, limits.wall_s, limits.output_bytes)
+            finished = not (timed_out or truncated)
         finally:
             if proc.poll() is None:
                 kill_tree(proc)
+            if container is not None and not finished:
+                from codevet.sandboxes.isolation.docker import kill_container
+
+                kill_container(container)  # the client was killed; its container was not
             proc.wait()
             for f in (proc.stdout, proc.stderr):
                 if f:

@@ -101,6 +101,7 @@ def code_expected(candidate: Candidate) -> tuple[bool, str]:
 
 class OoTSandbox(Sandbox):
     language = "oot"
+    isolation_backends = ("bwrap", "docker", "none")
     version = "1." + _source_hash()
 
     def __init__(self, options: SandboxOptions, jobs: int = 1) -> None:
@@ -121,6 +122,7 @@ class OoTSandbox(Sandbox):
         self.known_names: set[str] = set()
         self.gcc = ""
         self.readelf = ""
+        self.image = ""  # docker: the OoT sandbox image
 
     # lifecycle -------------------------------------------------------------------------
 
@@ -136,6 +138,10 @@ class OoTSandbox(Sandbox):
             if not self.readelf:
                 raise RuntimeError(f"{self.prefix}readelf not found (apt-get install binutils-mips-linux-gnu)")
             self.isolation = resolve_isolation(self.options.isolation)
+            if self.isolation == "docker":
+                from codevet.sandboxes.isolation.docker import require_image
+
+                self.image = require_image("oot")
             if self.decomp_path:
                 self.checkout = decomp_mod.open_checkout(self.decomp_path, self.decomp_version)
                 self.table = frozenset(shipped_symbols() | decomp_symbols(self.checkout.root))
@@ -225,7 +231,8 @@ class OoTSandbox(Sandbox):
                                 "synthesized": [t.name for t in unit.synthesized]}
 
         flags, ro_paths, allowed = self._flags(era, inc.kept)
-        result = run_compile(self.gcc, self.readelf, flags, unit.text, self.options, self.isolation, ro_paths)
+        result = run_compile(self.gcc, self.readelf, flags, unit.text, self.options, self.isolation, ro_paths,
+                             self.image)
         answer_lines = inc.code.split("\n")
         diags, rest = parse(result.stderr, era, answer_lines, unit.guessed_fields, unit.synthesized_names, allowed)
         artifacts["diagnostics"] = [d.as_dict() for d in diags]

@@ -47,9 +47,9 @@ def limits_for(options: SandboxOptions) -> Limits:
 
 
 def run_compile(gcc: str, readelf: str, flags: list[str], source: str, options: SandboxOptions,
-                isolation: str, ro_paths: tuple[str, ...]) -> CompileResult:
+                isolation: str, ro_paths: tuple[str, ...], image: str = "") -> CompileResult:
     argv = ["/bin/sh", "-c", _SCRIPT, gcc, *flags, "-c", "{work}/" + TU_NAME, "-o", "{work}/" + OBJ_NAME]
     res: RunResult = run_isolated(argv, {TU_NAME: source}, limits_for(options), isolation, ro_paths=ro_paths,
-                                  env={"CODEVET_READELF": readelf})
+                                  env={"CODEVET_READELF": readelf}, image=image)
     return CompileResult(res.returncode, res.stderr.decode("utf-8", "replace"), res.stdout.decode("utf-8", "replace"),
                          res.timed_out, res.output_truncated, res.duration_s)

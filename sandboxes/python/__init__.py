@@ -35,6 +35,7 @@ def _source_hash() -> str:
 
 class PythonSandbox(Sandbox):
     language = "python"
+    isolation_backends = ("bwrap", "docker", "none")
     version = "1." + _source_hash()
 
     def __init__(self, options: SandboxOptions, jobs: int = 1) -> None:
@@ -44,10 +45,15 @@ class PythonSandbox(Sandbox):
             warnings.warn("codevet: Python candidates run WITHOUT namespace isolation (--isolation none): "
                           "only resource limits apply; network and files outside the workspace are reachable.",
                           RuntimeWarning, stacklevel=2)
+        image = ""
+        if self.isolation == "docker":
+            from codevet.sandboxes.isolation.docker import require_image
+
+            image = require_image("python")
         o = options
         self.spec = WorkerSpec(isolation=self.isolation, memory_mb=o.memory_mb, file_mb=o.max_file_mb,
                                cpu_s=int(o.timeout_s) + 5, nproc=o.max_processes, open_files=256,
-                               output_bytes=o.max_output_bytes, workspace_mb=o.workspace_mb)
+                               output_bytes=o.max_output_bytes, workspace_mb=o.workspace_mb, image=image)
         self.pool = WorkerPool(max(1, jobs), self.spec)
 
     def open(self) -> None:
@@ -104,6 +110,10 @@ class PythonSandbox(Sandbox):
             rows.append(("pytest", False, "not installed"))
         ok = bwrap_works()
         rows.append(("isolation: bwrap", ok, shutil.which("bwrap") or "" if ok else bwrap_problem()))
+        from codevet.sandboxes.isolation.docker import docker_problem
+        problem = docker_problem()
+        rows.append(("isolation: docker", problem is None, "engine reachable; warm zygote containers"
+                     if problem is None else problem))
         rows.append(("isolation: none", True, "always available; resource limits only (not a security boundary)"))
         cg = cgroups_writable()
         rows.append(("per-worker cgroups", cg, "pids and memory capped per worker" if cg

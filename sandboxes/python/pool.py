@@ -40,7 +40,7 @@ class WorkerCrashed(RuntimeError):
 
 @dataclass(frozen=True)
 class WorkerSpec:
-    isolation: str  # bwrap | none
+    isolation: str  # bwrap | docker | none
     memory_mb: int
     file_mb: int
     cpu_s: int
@@ -48,6 +48,7 @@ class WorkerSpec:
     open_files: int
     output_bytes: int
     workspace_mb: int
+    image: str = ""  # docker: the python sandbox image
 
 
 def sandbox_uid_base() -> int:
@@ -78,10 +79,33 @@ class ZygoteWorker:
         self.cgroup: WorkerCgroup | None = None
         self.info: dict = {}
         self._stderr_file = None
+        self.container: str | None = None  # docker: this worker's container name
 
     # -- lifecycle ------------------------------------------------------------------------
+    def _docker_config(self) -> tuple[list[str], dict, dict | None]:
+        """One long-lived container per worker, running the zygote in its docker mode."""
+        from codevet.sandboxes.isolation.base import Limits
+        from codevet.sandboxes.isolation.docker import IN_IMAGE, container_name, run_argv
+
+        spec = self.spec
+        limits = {"memory_mb": spec.memory_mb, "file_mb": spec.file_mb, "cpu_s": spec.cpu_s,
+                  "open_files": spec.open_files, "output_bytes": spec.output_bytes,
+                  "workspace_mb": spec.workspace_mb, "nproc": 0}  # --pids-limit bounds processes
+        home = IN_IMAGE["python"]
+        cfg = {"mode": "docker", "uid": None, "workspace": "/tmp/work", "support_dir": f"{home}/support",
+               "limits": limits}
+        self.container = container_name("py", self.index)
+        argv = run_argv(spec.image, Limits(memory_mb=spec.memory_mb, processes=spec.nproc, file_mb=spec.file_mb,
+                                           open_files=spec.open_files, workspace_mb=spec.workspace_mb),
+                        self.container, BASE_ENV, interactive=True,
+                        memory_mb=spec.memory_mb * 2 + spec.workspace_mb * 2 + 512, pids=spec.nproc * 4 + 64)
+        argv += ["python", "-I", f"{home}/zygote.py", json.dumps(cfg)]
+        return argv, cfg, dict(os.environ)  # the docker client's own environment, not the example's
+
     def _config(self) -> tuple[list[str], dict, dict | None]:
         spec = self.spec
+        if spec.isolation == "docker":
+            return self._docker_config()
         root = os.geteuid() == 0
         uid = sandbox_uid_base() + self.index if root and (spec.isolation == "bwrap" or python_readable_by_others()) else None
         limits = {"memory_mb": spec.memory_mb, "file_mb": spec.file_mb, "cpu_s": spec.cpu_s,
@@ -108,10 +132,11 @@ class ZygoteWorker:
 
     def start(self) -> None:
         argv, cfg, env = self._config()
-        self.cgroup = WorkerCgroup(f"{os.getpid()}-py{self.index}-{time.monotonic_ns()}",
-                                   pids_max=self.spec.nproc * 4 + 64,
-                                   memory_bytes=(self.spec.memory_mb * 2 + self.spec.workspace_mb * 2 + 512) * 1024 * 1024)
-        argv = self.cgroup.enter_command() + argv
+        if self.spec.isolation != "docker":  # a container has its own memory and pids limits
+            self.cgroup = WorkerCgroup(f"{os.getpid()}-py{self.index}-{time.monotonic_ns()}",
+                                       pids_max=self.spec.nproc * 4 + 64,
+                                       memory_bytes=(self.spec.memory_mb * 2 + self.spec.workspace_mb * 2 + 512) * 1024 * 1024)
+            argv = self.cgroup.enter_command() + argv
         self._stderr_file = tempfile.TemporaryFile()
         self.proc = self.spawner.submit(
             subprocess.Popen, argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr_file,
@@ -141,6 +166,11 @@ class ZygoteWorker:
             proc.kill()
             proc.wait()
             proc.stdout.close()  # type: ignore[union-attr]
+        if self.container is not None:  # killing the client does not stop its container
+            from codevet.sandboxes.isolation.docker import kill_container
+
+            kill_container(self.container)
+            self.container = None
         if self.cgroup is not None:
             self.cgroup.remove()
             self.cgroup = None

@@ -93,11 +93,14 @@ class BrowserPool:
         self._slots: list[Slot] = []
         self._start_lock = threading.Lock()
         self.relaunches = 0
+        self._closed = False
+        self._running: set[asyncio.Task] = set()  # candidates in flight, cancelled by stop()
 
     # lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:
         with self._start_lock:
+            self._closed = False
             if self._loop is not None:
                 return
             loop = asyncio.new_event_loop()
@@ -122,6 +125,7 @@ class BrowserPool:
 
     def stop(self) -> None:
         with self._start_lock:
+            self._closed = True  # work that arrives from now on is refused, not relaunched
             loop = self._loop
             if loop is None:
                 return
@@ -136,6 +140,11 @@ class BrowserPool:
             self._thread = None
 
     async def _stop_all(self) -> None:
+        # Candidates still running are cancelled first, so the threads waiting on them
+        # return at once (they get an error verdict) instead of at their safety deadline.
+        # Only our own: Playwright's connection tasks must live on to close the browsers.
+        for task in list(self._running):
+            task.cancel()
         await asyncio.gather(*(self._shutdown(s) for s in self._slots), return_exceptions=True)
 
     # running ---------------------------------------------------------------------------
@@ -153,6 +162,8 @@ class BrowserPool:
         """Run `fn(browser)` with a free browser. Raises asyncio.TimeoutError when `fn`
         overruns `timeout` (its slot is recovered before the next use) and
         BrowserUnavailable when no browser can be launched."""
+        if self._closed:
+            raise BrowserUnavailable("the three.js sandbox is closed")
         if self._loop is None:
             self.start()
         # The outer wait is a safety net: the loop-side deadline normally fires first.
@@ -160,6 +171,10 @@ class BrowserPool:
 
     async def _with_slot(self, fn: Callable[[Any], Awaitable[Any]], timeout: float) -> Any:
         assert self._free is not None
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
         slot = await self._free.get()
         try:
             if not slot.alive() or slot.used >= self.recycle_after:

@@ -3,7 +3,8 @@ backend available here: each attack gets its verdict, the harness stays up, noth
 left running and nothing is written outside the workspace.
 
 `none` is resource limits only; the attacks it cannot contain by design (fork bombs
-without a uid of our own, network, writes outside) are run against bwrap alone.
+without a uid of our own, network, writes outside) are run against bwrap and docker alone.
+The docker leg runs where an engine answers and is skipped, saying so, where none does.
 """
 from __future__ import annotations
 
@@ -19,14 +20,19 @@ from codevet.harness.config import SandboxOptions
 from codevet.harness.model import Status
 from codevet.sandboxes import create_sandbox
 from codevet.sandboxes.isolation import bwrap_works
+from codevet.sandboxes.isolation.docker import docker_problem
 from codevet.sandboxes.python.pool import sandbox_uid_base
 from conftest import FIXTURES
 
 HOSTILE = {c.raw["task_id"].split("/")[1]: c for c in read_candidates(str(FIXTURES / "python" / "hostile.jsonl"))}
 CONTAINED_BY_LIMITS = ["memory_bomb", "infinite_loop", "output_flood", "early_os_exit", "early_sys_exit",
                        "exit_in_test", "skips_tests", "stdin_read", "kill_parent"]
-BACKENDS = [pytest.param("bwrap", marks=pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here")),
-            "none"]
+DOCKER_PROBLEM = docker_problem()
+BWRAP = pytest.param("bwrap", marks=pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here"))
+DOCKER = pytest.param("docker", marks=pytest.mark.skipif(DOCKER_PROBLEM is not None,
+                                                         reason="no Docker engine on this machine"))
+BACKENDS = [BWRAP, "none", DOCKER]
+CONTAINING = [BWRAP, DOCKER]  # the backends that are a security boundary
 SECRET = "hunter2-canary"
 ESCAPES = [Path("/etc/codevet_pwned"), Path("/root/codevet_pwned"), Path("/var/tmp/codevet_pwned")]
 
@@ -74,6 +80,15 @@ def listener():
     srv.close()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def docker_image():
+    if DOCKER_PROBLEM is None:  # the docker leg runs: its image must exist
+        from codevet.sandboxes.isolation.docker import build_image, image_present
+
+        if not image_present("python"):
+            build_image("python", log=lambda s: None)
+
+
 def _run(backend: str, names: list[str], env_secret: bool = True) -> dict[str, object]:
     if env_secret:
         os.environ["CODEVET_TEST_SECRET"] = SECRET
@@ -97,12 +112,12 @@ def test_attacks_contained_by_limits(backend: str) -> None:
     assert _stragglers() == []
 
 
-@pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here")
-def test_every_attack_under_bwrap(listener) -> None:
+@pytest.mark.parametrize("backend", CONTAINING)
+def test_every_attack_contained(backend: str, listener) -> None:
     for p in ESCAPES:
         assert not p.exists()
     start = time.monotonic()
-    verdicts = _run("bwrap", list(HOSTILE))
+    verdicts = _run(backend, list(HOSTILE))
     for name, verdict in verdicts.items():
         expect = HOSTILE[name].raw["expect"]
         if expect == "pass":
@@ -124,10 +139,10 @@ def test_every_attack_under_bwrap(listener) -> None:
     assert _stragglers() == []
 
 
-@pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here")
-def test_fork_bomb_leaves_the_machine_usable() -> None:
+@pytest.mark.parametrize("backend", CONTAINING)
+def test_fork_bomb_leaves_the_machine_usable(backend: str) -> None:
     before = len(os.listdir("/proc"))
-    verdicts = _run("bwrap", ["fork_bomb"])
+    verdicts = _run(backend, ["fork_bomb"])
     assert verdicts["fork_bomb"].reason == "timeout"
     time.sleep(0.3)
     assert len(os.listdir("/proc")) < before + 20  # the bomb's processes are gone

@@ -1,0 +1,319 @@
+"""The Docker isolation backend: each sandbox's code runs in its image from `dockerfiles/`.
+
+Every container gets the same hardening (see `run_argv`): no network (`--network none`),
+a read-only root with a tmpfs work dir, memory / pids / CPU limits, an unprivileged user
+(10001), every capability dropped, `no-new-privileges`, an init process (so orphans are
+reaped), and auto-removal. Images are tagged with a hash of their Dockerfile and of the
+files it copies in, so a stale image is never used for a newer sandbox.
+
+- python: warm pools. Each worker slot is one long-lived container running the same
+  pytest zygote as the other backends, in its "docker" mode (per-example children as in
+  "none"; the container is the isolation boundary, and after each example every process
+  of the container except the zygote is killed). The host speaks the zygote protocol over
+  the container's stdin/stdout (`docker run -i`).
+- oot: one short-lived container per compile (`docker run --rm`), with the workspace and
+  the header set bind-mounted (read-write and read-only), killed by name on a timeout.
+- threejs: not implemented (see README "Scale"); asking for it fails loudly.
+
+The engine is reached through the `docker` SDK (ping, image build, inspection, killing
+leftover containers); the warm workers' streams go through the `docker` CLI, which
+de-multiplexes stdout for us. `auto` never picks this backend: only `--isolation docker`.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from codevet.sandboxes.isolation.base import IsolationUnavailable, Limits
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCKERFILES = ROOT / "dockerfiles"
+SANDBOX_USER = "10001:10001"
+LABEL = "codevet.sandbox"
+LANGUAGES = ("python", "threejs", "oot")
+# Where the images keep codevet's own in-sandbox code (COPY targets in the Dockerfiles).
+IN_IMAGE = {"python": "/opt/codevet/python", "oot": "/opt/codevet/oot"}
+NOT_IMPLEMENTED = {"threejs": "the three.js sandbox cannot run its browser in a container yet: the design "
+                              "(Chromium in the image, driven over CDP from the host) is in README 'Scale'. "
+                              "Use --isolation bwrap or none for three.js"}
+
+KNOWN_INSTRUCTIONS = {"FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
+                      "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"}
+
+
+# -- the engine ---------------------------------------------------------------------------
+
+def docker_problem() -> str | None:
+    """Why the Docker backend cannot be used here, or None when an engine answers."""
+    try:
+        import docker
+    except ImportError:
+        return "the docker SDK is not installed (pip install 'codevet[docker]')"
+    try:
+        client = docker.from_env(timeout=5)
+        try:
+            client.ping()
+        finally:
+            client.close()
+    except Exception as exc:  # DockerException, connection refused, no socket, ...
+        return f"no Docker engine answers on this machine ({type(exc).__name__}: {str(exc)[:200]})"
+    if shutil.which("docker") is None:
+        return "the docker CLI is not on PATH (the warm workers stream through `docker run -i`)"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def docker_works() -> bool:
+    return docker_problem() is None
+
+
+def require_docker() -> None:
+    problem = docker_problem()
+    if problem is not None:
+        raise IsolationUnavailable(f"--isolation docker was asked for, but {problem}. "
+                                   "Use --isolation bwrap (the default where it works) or see `codevet doctor`.")
+
+
+def client():
+    import docker
+
+    return docker.from_env(timeout=30)
+
+
+# -- images -------------------------------------------------------------------------------
+
+def dockerfile(language: str) -> Path:
+    return DOCKERFILES / f"{language}.Dockerfile"
+
+
+def copied_sources(text: str) -> list[Path]:
+    """The build-context paths a Dockerfile COPYs in (they are part of the image's tag)."""
+    found: list[Path] = []
+    for instr, args in instructions(text):
+        if instr != "COPY":
+            continue
+        parts = [p for p in shlex.split(args) if not p.startswith("--")]
+        for src in parts[:-1]:
+            path = ROOT / src
+            if path.is_dir():
+                found += sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                                and "node_modules" not in p.parts)
+            elif path.is_file():
+                found.append(path)
+    return found
+
+
+def image_tag(language: str) -> str:
+    path = dockerfile(language)
+    h = hashlib.sha256(path.read_bytes())
+    for src in copied_sources(path.read_text()):
+        h.update(str(src.relative_to(ROOT)).encode() + b"\0" + src.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def image_ref(language: str) -> str:
+    return f"codevet/{language}:{image_tag(language)}"
+
+
+def build_image(language: str, log=print) -> str:
+    """`codevet images build`: build one sandbox image from the repository root."""
+    ref = image_ref(language)
+    cli = client()
+    try:
+        _, stream = cli.images.build(path=str(ROOT), dockerfile=str(dockerfile(language).relative_to(ROOT)),
+                                     tag=ref, rm=True, forcerm=True, labels={LABEL: language})
+        for chunk in stream:
+            if "stream" in chunk and chunk["stream"].strip():
+                log(chunk["stream"].rstrip())
+    finally:
+        cli.close()
+    return ref
+
+
+def image_present(language: str) -> bool:
+    import docker
+
+    cli = client()
+    try:
+        cli.images.get(image_ref(language))
+        return True
+    except docker.errors.ImageNotFound:
+        return False
+    finally:
+        cli.close()
+
+
+def require_image(language: str) -> str:
+    if language in NOT_IMPLEMENTED:
+        raise IsolationUnavailable(f"--isolation docker is not implemented for the {language} sandbox: "
+                                   + NOT_IMPLEMENTED[language])
+    require_docker()
+    if not image_present(language):
+        raise IsolationUnavailable(f"the {language} sandbox image {image_ref(language)} is not built: "
+                                   f"run `codevet images build {language}`")
+    return image_ref(language)
+
+
+# -- containers ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mount:
+    source: str
+    target: str
+    readonly: bool = True
+
+
+def run_argv(image: str, limits: Limits, name: str, env: dict[str, str], mounts: tuple[Mount, ...] = (),
+             interactive: bool = False, workdir: str = "/tmp", tmp_mb: int | None = None, cpus: float = 1.0,
+             run_label: str = "", memory_mb: int | None = None, pids: int | None = None) -> list[str]:
+    """`docker run ...` up to the image; append the command. Every hardening flag is here."""
+    tmp = tmp_mb or limits.workspace_mb * 2 + 64
+    memory = memory_mb or limits.memory_mb + 256
+    argv = ["docker", "run", "--rm", "--name", name, "--label", f"{LABEL}={run_label or name}",
+            "--network", "none", "--read-only",
+            "--tmpfs", f"/tmp:rw,nosuid,nodev,size={tmp}m,mode=1777",
+            "--user", SANDBOX_USER, "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+            "--init", "--ipc", "private",
+            "--memory", f"{memory}m", "--memory-swap", f"{memory}m",
+            "--pids-limit", str(pids or limits.processes), "--cpus", f"{cpus:g}",
+            "--ulimit", f"nofile={limits.open_files}:{limits.open_files}",
+            "--ulimit", f"fsize={limits.file_mb * 1024 * 1024}:{limits.file_mb * 1024 * 1024}",
+            "--ulimit", "core=0:0", "--workdir", workdir]
+    if interactive:
+        argv.append("-i")
+    for m in mounts:
+        argv += ["--mount", f"type=bind,source={m.source},target={m.target}" + (",readonly" if m.readonly else "")]
+    for k, v in env.items():
+        argv += ["--env", f"{k}={v}"]
+    return argv + [image]
+
+
+def docker_run_prefix(image: str, limits: Limits, name: str, env: dict[str, str], mounts: tuple[Mount, ...],
+                      workdir: str) -> list[str]:
+    """A one-shot command's container (run_isolated): the workspace is a bind mount."""
+    return run_argv(image, limits, name, env, mounts, workdir=workdir)
+
+
+def kill_container(name: str) -> None:
+    """Best effort: a container whose client was killed keeps running until told."""
+    try:
+        subprocess.run(["docker", "kill", name], capture_output=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+
+
+# -- Dockerfile checks (tests and `codevet doctor`) ---------------------------------------
+
+def instructions(text: str) -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) pairs, with line continuations joined and comments dropped."""
+    out: list[tuple[str, str]] = []
+    buf = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not buf and (not line or line.startswith("#")):
+            continue
+        if buf and line.startswith("#"):
+            continue
+        if line.endswith("\\"):
+            buf += line[:-1] + " "
+            continue
+        buf += line
+        word, _, rest = buf.strip().partition(" ")
+        out.append((word.upper() if word.upper() in KNOWN_INSTRUCTIONS else word, rest.strip()))
+        buf = ""
+    if buf.strip():
+        word, _, rest = buf.strip().partition(" ")
+        out.append((word, rest.strip()))
+    return out
+
+
+_APT_INSTALL = re.compile(r"apt-get\s+install\s+([^;&|]*)")
+_PIP_INSTALL = re.compile(r"pip3?\s+install\s+([^;&|]*)")
+_NPM_INSTALL = re.compile(r"npm\s+(?:install|i|add)\s+([^;&|]*)")
+_FETCH = re.compile(r"(?<![\w.-])(curl|wget)\s|\bADD\s+https?://", re.IGNORECASE)
+
+
+def _packages(args: str) -> list[str]:
+    return [w for w in args.split() if not w.startswith("-")]
+
+
+def lint_dockerfile(text: str) -> list[str]:
+    """Problems with a sandbox Dockerfile: unknown instructions, an unpinned base image or
+    package, a network fetch, a root user. An empty list means it passes."""
+    problems: list[str] = []
+    ins = instructions(text)
+    if not ins or ins[0][0] not in ("FROM", "ARG"):
+        problems.append("the first instruction must be FROM (or ARG)")
+    users: list[str] = []
+    for instr, args in ins:
+        if instr not in KNOWN_INSTRUCTIONS:
+            problems.append(f"unknown instruction {instr!r}")
+            continue
+        if instr == "FROM":
+            image = args.split()[0]
+            ref = image.split("@", 1)
+            name_tag = ref[0].rsplit("/", 1)[-1]
+            tag = name_tag.split(":", 1)[1] if ":" in name_tag else ""
+            if len(ref) == 1 and (not tag or tag == "latest" or not re.search(r"\d", tag)):
+                problems.append(f"base image {image!r} is not pinned to a versioned tag or a digest")
+        if instr == "ADD" and re.search(r"https?://", args):
+            problems.append(f"ADD fetches from the network: {args[:80]}")
+        if instr in ("RUN", "CMD", "ENTRYPOINT") and _FETCH.search(args):
+            problems.append(f"{instr} fetches from the network with curl/wget: {args[:80]}")
+        if instr in ("CMD", "ENTRYPOINT") and re.search(r"\b(apt-get|pip3?|npm|npx)\b", args):
+            problems.append(f"{instr} installs at run time: {args[:80]}")
+        if instr == "RUN":
+            for m in _APT_INSTALL.finditer(args):
+                for pkg in _packages(m.group(1)):
+                    if "=" not in pkg:
+                        problems.append(f"apt package {pkg!r} is not pinned (pkg=version)")
+            for m in _PIP_INSTALL.finditer(args):
+                for pkg in _packages(m.group(1)):
+                    if "==" not in pkg:
+                        problems.append(f"pip package {pkg!r} is not pinned (pkg==version)")
+            for m in _NPM_INSTALL.finditer(args):
+                for pkg in _packages(m.group(1)):
+                    if not re.search(r".@\d", pkg):
+                        problems.append(f"npm package {pkg!r} is not pinned (pkg@version)")
+        if instr == "USER":
+            users.append(args.split()[0])
+    if not users:
+        problems.append("no USER: the sandbox would run as root")
+    elif users[-1].split(":")[0] in ("root", "0"):
+        problems.append(f"the final USER is root ({users[-1]})")
+    return problems
+
+
+def doctor_rows() -> list[tuple[str, bool, str]]:
+    problem = docker_problem()
+    rows = [("isolation: docker", problem is None,
+             "engine reachable (use --isolation docker)" if problem is None else problem)]
+    for language in LANGUAGES:
+        path = dockerfile(language)
+        if not path.is_file():
+            rows.append((f"docker image: {language}", False, f"{path} is missing"))
+            continue
+        lint = lint_dockerfile(path.read_text())
+        if lint:
+            rows.append((f"docker image: {language}", False, f"{path.name}: " + "; ".join(lint)))
+        elif language in NOT_IMPLEMENTED:
+            rows.append((f"docker image: {language}", False, f"{path.name} checked; backend not implemented yet"))
+        elif problem is not None:
+            rows.append((f"docker image: {language}", False, f"{path.name} checked; no engine to build "
+                         f"{image_ref(language)} with"))
+        else:
+            have = image_present(language)
+            rows.append((f"docker image: {language}", have, image_ref(language) + (" built" if have else
+                         f" not built: codevet images build {language}")))
+    return rows
+
+
+def container_name(kind: str, index: int) -> str:
+    return f"codevet-{kind}-{os.getpid()}-{index}-{os.urandom(3).hex()}"
