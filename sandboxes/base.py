@@ -6,11 +6,23 @@ a verdict besides the options, so the cache can skip work it has already done.
 """
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterable
 
 from codevet.harness.config import SandboxOptions
 from codevet.harness.model import Candidate, Verdict
+
+
+def source_version(paths: Iterable[Path]) -> str:
+    """A sandbox's version is a hash of the code that decides its verdicts: change any of
+    it and the verdicts cached under the old version are no longer trusted."""
+    h = hashlib.sha256()
+    for path in paths:
+        if path.is_file():
+            h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 class Sandbox(ABC):

@@ -31,7 +31,6 @@ Options (SandboxOptions.extra):
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
@@ -43,7 +42,7 @@ from typing import Any
 
 from codevet.harness.config import SandboxOptions
 from codevet.harness.model import Candidate, Check, Status, Verdict
-from codevet.sandboxes.base import Sandbox
+from codevet.sandboxes.base import Sandbox, source_version
 from codevet.sandboxes.isolation import resolve_isolation
 from codevet.sandboxes.oot import decomp as decomp_mod
 from codevet.sandboxes.oot.compile import run_compile
@@ -66,11 +65,7 @@ _ASKS_FOR_CODE = re.compile(r"\b(write|implement|add|fix|modify|change|create|ma
 
 
 def _source_hash() -> str:
-    h = hashlib.sha256()
-    for p in sorted(HERE.glob("*.py")) + [HERE / "symbols.txt"] + sorted(INCLUDE_DIR.rglob("*.h")):
-        if p.is_file():
-            h.update(p.name.encode() + p.read_bytes())
-    return h.hexdigest()[:12]
+    return source_version(sorted(HERE.glob("*.py")) + [HERE / "symbols.txt"] + sorted(INCLUDE_DIR.rglob("*.h")))
 
 
 def _truthy(value: str | None) -> bool:

@@ -3,7 +3,6 @@ isolated, resource-limited, warm worker. See zygote.py for how a run is isolated
 from __future__ import annotations
 
 import ast
-import hashlib
 import os
 import shutil
 import sys
@@ -13,7 +12,7 @@ from typing import Any
 
 from codevet.harness.config import SandboxOptions
 from codevet.harness.model import Candidate, Check, Verdict
-from codevet.sandboxes.base import Sandbox
+from codevet.sandboxes.base import Sandbox, source_version
 from codevet.sandboxes.isolation import resolve_isolation
 from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
 from codevet.sandboxes.isolation.cgroups import cgroups_writable
@@ -23,14 +22,8 @@ from codevet.sandboxes.python.verdict import interpret
 
 
 def _source_hash() -> str:
-    """The sandbox's version includes its own in-sandbox code: change it, and cached
-    verdicts are no longer trusted."""
-    h = hashlib.sha256()
     here = Path(__file__).parent
-    for path in (ZYGOTE, SUPPORT / "codevet_support.py", here / "testgen.py", here / "verdict.py"):
-        with open(path, "rb") as fh:
-            h.update(fh.read())
-    return h.hexdigest()[:12]
+    return source_version([ZYGOTE, SUPPORT / "codevet_support.py", here / "testgen.py", here / "verdict.py"])
 
 
 class PythonSandbox(Sandbox):
