@@ -56,7 +56,6 @@ class RunConfig(BaseModel):
     format: str | None = None
     language: str | None = None
     split: str = "train"
-    retry_timeouts: bool = True
     sandbox: SandboxOptions = Field(default_factory=SandboxOptions)
     filters: FilterOptions = Field(default_factory=FilterOptions)
     # Where the sandboxes run: threads on this machine, or Ray actors (`pip install codevet[ray]`).

@@ -27,8 +27,8 @@ def normalise_code(code: str) -> str:
     return " ".join(stripped.split())
 
 
-def exact_key(code: str) -> str:
-    return hashlib.sha1(normalise_code(code).encode("utf-8", "surrogatepass")).hexdigest()
+def exact_key(code: str) -> bytes:
+    return hashlib.sha1(normalise_code(code).encode("utf-8", "surrogatepass")).digest()
 
 
 def lsh_params(num_perm: int, threshold: float) -> tuple[int, int]:
@@ -94,7 +94,7 @@ class DedupIndex:
 
     def check(self, code: str, cid: str, source: str) -> Duplicate | None:
         """Register the example, or say which earlier one it duplicates."""
-        key = hashlib.sha1(normalise_code(code).encode("utf-8", "surrogatepass")).digest()
+        key = exact_key(code)
         if key in self.exact:
             return Duplicate("exact", *self.owners[self.exact[key]])
         if self.hasher is None:

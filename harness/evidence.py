@@ -1,5 +1,6 @@
 """What a sandbox saw, as text for the model that has to repair the example: the failing
-checks, the failing tests with their messages, compiler diagnostics, console errors."""
+checks (a browser's console errors are in their details), the failing tests with their
+messages, compiler diagnostics."""
 from __future__ import annotations
 
 from codevet.harness.model import Verdict
@@ -17,9 +18,6 @@ def evidence_text(verdict: Verdict) -> str:
     art = verdict.artifacts
     for diag in (art.get("diagnostics") or [])[:10]:
         parts.append(f"- line {diag.get('line', '?')}: {diag.get('severity', 'error')}: {diag.get('message', '')}")
-    for key in ("console", "errors", "page_errors"):
-        for line in (art.get(key) or [])[:10]:
-            parts.append(f"- {key}: {line}")
     if art.get("output"):
         parts.append(f"\nOutput (tail):\n{str(art['output'])[-800:]}")
     text = "\n".join(parts)

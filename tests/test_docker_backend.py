@@ -77,7 +77,7 @@ def test_container_command_lines_carry_every_hardening_flag() -> None:
     try:
         spec = WorkerSpec(isolation="docker", memory_mb=1024, file_mb=16, cpu_s=15, nproc=64, open_files=256,
                           output_bytes=1_000_000, workspace_mb=64, image="codevet/python:abc")
-        worker_argv, cfg, client_env = ZygoteWorker(0, spec, None)._config()  # type: ignore[arg-type]
+        worker_argv, client_env = ZygoteWorker(0, spec, None)._config()  # type: ignore[arg-type]
     finally:
         os.environ.pop("CODEVET_TEST_SECRET", None)
     image_at = worker_argv.index("codevet/python:abc")
@@ -85,7 +85,8 @@ def test_container_command_lines_carry_every_hardening_flag() -> None:
     assert "-i" in docker_part and "--network" in docker_part and "--cap-drop" in docker_part
     assert "hunter2-canary" not in " ".join(docker_part)  # the host's environment stays out
     assert command[:3] == ["python", "-I", "/opt/codevet/python/zygote.py"]
-    assert json.loads(command[3])["mode"] == cfg["mode"] == "docker"
+    cfg = json.loads(command[3])  # the zygote's configuration, as the container receives it
+    assert cfg["mode"] == "docker"
     assert cfg["uid"] is None and cfg["limits"]["nproc"] == 0  # --pids-limit bounds processes instead
 
 

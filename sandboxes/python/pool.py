@@ -82,7 +82,7 @@ class ZygoteWorker:
         self.container: str | None = None  # docker: this worker's container name
 
     # -- lifecycle ------------------------------------------------------------------------
-    def _docker_config(self) -> tuple[list[str], dict, dict | None]:
+    def _docker_config(self) -> tuple[list[str], dict | None]:
         """One long-lived container per worker, running the zygote in its docker mode."""
         from codevet.sandboxes.isolation.base import Limits
         from codevet.sandboxes.isolation.docker import IN_IMAGE, container_name, run_argv
@@ -100,9 +100,10 @@ class ZygoteWorker:
                         self.container, BASE_ENV, interactive=True,
                         memory_mb=spec.memory_mb * 2 + spec.workspace_mb * 2 + 512, pids=spec.nproc * 4 + 64)
         argv += ["python", "-I", f"{home}/zygote.py", json.dumps(cfg)]
-        return argv, cfg, dict(os.environ)  # the docker client's own environment, not the example's
+        return argv, dict(os.environ)  # the docker client's own environment, not the example's
 
-    def _config(self) -> tuple[list[str], dict, dict | None]:
+    def _config(self) -> tuple[list[str], dict | None]:
+        """The command that starts this worker's zygote, and its environment."""
         spec = self.spec
         if spec.isolation == "docker":
             return self._docker_config()
@@ -118,7 +119,7 @@ class ZygoteWorker:
                    "support_dir": str(SUPPORT), "limits": limits}
             argv = bwrap_argv(ro_paths=[str(HERE)], cap_add_all=True, tmp_mb=spec.workspace_mb * 2 + 64)
             argv += [sys.executable, "-I", str(ZYGOTE), json.dumps(cfg)]
-            return argv, cfg, None
+            return argv, None
         self.host_dir = Path(tempfile.mkdtemp(prefix=f"codevet-w{self.index}-"))
         os.chmod(self.host_dir, 0o755)
         tmp = self.host_dir / "tmp"
@@ -128,10 +129,10 @@ class ZygoteWorker:
         cfg = {"mode": "none", "uid": uid, "workspace": str(self.host_dir / "work"),
                "support_dir": str(SUPPORT), "limits": limits}
         env = {**BASE_ENV, "HOME": str(tmp), "TMPDIR": str(tmp)}
-        return [sys.executable, "-I", str(ZYGOTE), json.dumps(cfg)], cfg, env
+        return [sys.executable, "-I", str(ZYGOTE), json.dumps(cfg)], env
 
     def start(self) -> None:
-        argv, cfg, env = self._config()
+        argv, env = self._config()
         if self.spec.isolation != "docker":  # a container has its own memory and pids limits
             self.cgroup = WorkerCgroup(f"{os.getpid()}-py{self.index}-{time.monotonic_ns()}",
                                        pids_max=self.spec.nproc * 4 + 64,
