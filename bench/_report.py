@@ -18,3 +18,30 @@ def write_json(path: str | None, sandbox: str, rows: list[dict], **extra) -> Non
     if path:
         Path(path).write_text(json.dumps({"sandbox": sandbox, "rows": rows, "peak_rss_mb": round(peak_rss_mb(), 1),
                                           **extra}, indent=2) + "\n")
+
+
+def tree_cpu_s(root: int | None = None) -> float:
+    """CPU seconds (user + system) used so far by a process tree: every live process under
+    `root` (default: this one) plus what their reaped children used. Differences of two
+    readings give the CPU a piece of work cost, across browsers, drivers and workers."""
+    import os
+
+    tick = os.sysconf("SC_CLK_TCK")
+    parent_of: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(entry)] = fields
+            parent_of.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0.0, [root or os.getpid()]
+    while todo:
+        pid = todo.pop()
+        fields = stats.get(pid)
+        if fields:  # utime, stime, cutime, cstime are fields 14-17 of /proc/PID/stat
+            total += sum(int(x) for x in fields[11:15]) / tick
+        todo += parent_of.get(pid, [])
+    return total

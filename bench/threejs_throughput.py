@@ -7,6 +7,11 @@ Chromium for every example (what ArtifactsBench-style harnesses do).
 Both sides run the same candidates through the same session code with the same number
 of worker threads; only the browser lifetime differs. Every verdict must be a pass, so
 speed is never bought with wrong answers.
+
+It also prints where the time goes: CPU seconds per example summed over the whole process
+tree (Chromium's browser, GPU and renderer processes, the Playwright driver, the harness)
+and, measured the same way in the same run, what a fresh context costs with an empty page
+and nothing else. cores / (CPU s per example) is the most this machine can do.
 """
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ from codevet.harness.config import SandboxOptions  # noqa: E402
 from codevet.harness.model import Candidate, Status  # noqa: E402
 from codevet.sandboxes.threejs import ThreeJSSandbox  # noqa: E402
 from codevet.sandboxes.threejs.browser import BrowserPool  # noqa: E402
+from bench._report import tree_cpu_s  # noqa: E402
 
 SIMPLE = ["module_red_sphere.js", "bare_global_rotating_cube.js", "data_texture_plane.js",
           "instanced_cubes.js", "full_page_yellow_cone.html", "addon_orbit_controls_torus_knot.js"]
@@ -45,6 +51,33 @@ def run(sandbox: ThreeJSSandbox, cands: list[Candidate], jobs: int) -> tuple[flo
     return time.monotonic() - start, verdicts
 
 
+async def empty_context(browser) -> None:
+    """The floor: a fresh context and page with an empty document, nothing loaded."""
+    context = await browser.new_context(viewport={"width": 480, "height": 320})
+    try:
+        await context.route("**/*", lambda route: route.fulfill(body="<!doctype html><p>.", content_type="text/html"))
+        page = await context.new_page()
+        await page.goto("http://codevet.localhost/index.html")
+        await page.screenshot()
+    finally:
+        await context.close()
+
+
+def floor(jobs: int, n: int) -> tuple[float, float]:
+    """(examples/s, CPU s per example) of fresh empty contexts on pooled browsers."""
+    pool = BrowserPool(jobs)
+    pool.start()
+    try:
+        with ThreadPoolExecutor(jobs) as ex:
+            list(ex.map(lambda _: pool.run(empty_context, 30), range(jobs)))
+            cpu0, t0 = tree_cpu_s(), time.monotonic()
+            list(ex.map(lambda _: pool.run(empty_context, 30), range(n)))
+            secs, cpu = time.monotonic() - t0, tree_cpu_s() - cpu0
+    finally:
+        pool.stop()
+    return n / secs, cpu / n
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=40, help="examples for the pooled run")
@@ -57,7 +90,9 @@ def main() -> int:
     pooled.open()
     try:
         run(pooled, simple_candidates(args.jobs), args.jobs)  # launch the browsers: not part of the rate
+        cpu0 = tree_cpu_s()
         secs, verdicts = run(pooled, simple_candidates(args.n), args.jobs)
+        cpu_per = (tree_cpu_s() - cpu0) / args.n
     finally:
         pooled.close()
     bad = [v for v in verdicts if v.status is not Status.PASS]
@@ -77,6 +112,12 @@ def main() -> int:
     print(f"pooled browsers, fresh context per example: {args.n} examples in {secs:.2f} s = {rate:.2f} examples/s")
     print(f"baseline, fresh browser per example:        {args.baseline_n} examples in {bsecs:.2f} s = {brate:.2f} examples/s")
     print(f"ratio: {rate / brate:.2f}x")
+    frate, fcpu = floor(args.jobs, args.n)
+    cores = os.cpu_count() or 1
+    print(f"CPU per example (whole process tree): {cpu_per:.2f} s -> at most {cores / cpu_per:.2f} examples/s "
+          f"on {cores} cores")
+    print(f"floor, a fresh context with an empty page: {frate:.2f} /s, {fcpu:.2f} CPU s each -> at most "
+          f"{cores / fcpu:.2f} /s on {cores} cores, before any three.js is loaded")
     if bad:
         print(f"WRONG: {len(bad)} verdict(s) were not pass: {[(v.reason, v.checks[-1].detail) for v in bad[:3]]}")
         return 1

@@ -1,20 +1,21 @@
-# The three.js sandbox's image (designed; `--isolation docker` is not implemented for
-# three.js yet and says so): Debian's Chromium with SwiftShader and three.js from npm,
-# pinned by the sandbox's own package.json and lockfile. The intended run: one warm
-# container per worker with --network none, --read-only, a tmpfs /tmp, limits, user
-# 10001, no capabilities, Chromium started with --remote-debugging-pipe (its fds 3/4
-# mapped onto the container's stdin/stdout below) and driven over CDP from the host
-# through `docker run -i` (no network at all: every page request is answered by the
-# host's router, as today). Build: codevet images build threejs
-FROM debian:12.11-slim
+# The three.js sandbox's image for the Docker isolation backend: Debian's Chromium (with
+# SwiftShader) and fonts, nothing else. three.js itself is not in the image: every
+# request a page makes is answered by the host's router over CDP, exactly as without
+# Docker, so the container needs no network and no files of ours.
+# At run time each worker's browser is one warm container (--network none, --read-only, a
+# tmpfs /tmp, limits, user 10001, no capabilities, --init, --rm): Playwright on the host
+# launches `docker run -i ... IMAGE <chromium flags>` as if it were Chromium, and the
+# entrypoint maps Chromium's --remote-debugging-pipe fds 3/4 onto the container's
+# stdin/stdout, so CDP flows through the docker client's stdio.
+# Build: codevet images build threejs [--base REF]; BASE as in python.Dockerfile.
+ARG BASE=debian:12.11-slim
+FROM ${BASE}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      chromium=156.0.8078.79-1~deb12u1 nodejs=18.20.4+dfsg-1~deb12u3 npm=9.2.0~ds1-1 \
-      fonts-dejavu-core=2.37-6 \
+      chromium=156.0.8078.79-1~deb12u1 fonts-dejavu-core=2.37-6 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --no-create-home --home-dir /tmp sandbox
-COPY sandboxes/threejs/web/package.json sandboxes/threejs/web/package-lock.json /opt/codevet/threejs/web/
-RUN npm ci --prefix /opt/codevet/threejs/web --no-audit --no-fund --omit=dev
+ENV HOME=/tmp XDG_CONFIG_HOME=/tmp/.config XDG_CACHE_HOME=/tmp/.cache
 USER 10001:10001
 WORKDIR /tmp
-ENTRYPOINT ["/bin/sh", "-c", "exec chromium --headless --no-sandbox --disable-gpu --use-angle=swiftshader --enable-unsafe-swiftshader --remote-debugging-pipe 3<&0 4>&1 </dev/null >&2"]
+ENTRYPOINT ["/bin/sh", "-c", "exec /usr/lib/chromium/chromium \"$@\" 3<&0 4>&1 </dev/null >&2", "chromium"]

@@ -41,9 +41,7 @@ def create_sandbox(language: str, options: SandboxOptions, jobs: int) -> Sandbox
     cls = sandbox_class(language)
     if options.isolation not in ("auto", *cls.isolation_backends):
         from codevet.sandboxes.isolation import IsolationUnavailable
-        from codevet.sandboxes.isolation.docker import NOT_IMPLEMENTED
 
-        why = NOT_IMPLEMENTED.get(language, "") if options.isolation == "docker" else ""
         raise IsolationUnavailable(f"--isolation {options.isolation} is not implemented for the {language} sandbox"
-                                   + (f": {why}" if why else f" (it has: {', '.join(cls.isolation_backends)})"))
+                                   f" (it has: {', '.join(cls.isolation_backends)})")
     return cls(options, jobs)

@@ -31,3 +31,16 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 600) -> subpro
 def cache_env(tmp_path: Path) -> dict:
     """A private verdict cache, so tests never see each other's verdicts."""
     return {"CODEVET_CACHE_DIR": str(tmp_path / "cache")}
+
+
+@pytest.fixture(scope="session")
+def docker_images() -> None:
+    """Where a Docker engine answers, the docker legs need the sandbox images: build what
+    is missing (a no-op when built), from $CODEVET_DOCKER_BASE when set (`make test-docker`
+    sets it to a base made from Debian's mirror, for engines that cannot reach Docker Hub)."""
+    from codevet.sandboxes.isolation.docker import LANGUAGES, build_image, docker_problem, image_present
+
+    if docker_problem() is None:
+        for language in LANGUAGES:
+            if not image_present(language):
+                build_image(language, log=lambda s: None, base=os.environ.get("CODEVET_DOCKER_BASE") or None)

@@ -1,21 +1,23 @@
 """The Docker isolation backend, as far as a machine without an engine can check it: the
 Dockerfiles parse, pin every version and fetch nothing at run time; the container command
 lines carry every hardening flag; a missing engine is a clear error (CLI exit 2, doctor
-row), `auto` never picks docker, and a sandbox without a docker implementation refuses
-loudly instead of running unisolated. With an engine, the same contract tests run their
-docker leg (tests/python/test_python_hostile.py, tests/test_backend_contract.py)."""
+row) and `auto` never picks docker. With an engine, the warm containers are exercised
+here and the same contract tests run their docker leg (tests/python/test_python_hostile.py,
+tests/test_backend_contract.py)."""
 from __future__ import annotations
 
 import json
 import os
+import subprocess
 
 import pytest
 
 from codevet.harness.config import SandboxOptions
 from codevet.sandboxes import create_sandbox
 from codevet.sandboxes.isolation import IsolationUnavailable, Limits, resolve_isolation, run_isolated
-from codevet.sandboxes.isolation.docker import (LANGUAGES, copied_sources, docker_problem, dockerfile, image_ref,
-                                                instructions, lint_dockerfile, run_argv)
+from codevet.sandboxes.isolation.docker import (LANGUAGES, browser_launcher, container_path, copied_sources,
+                                                docker_problem, dockerfile, image_ref, instructions, lint_dockerfile,
+                                                run_argv)
 from codevet.sandboxes.python.pool import WorkerSpec, ZygoteWorker
 from conftest import run_cli
 
@@ -28,7 +30,7 @@ needs_no_engine = pytest.mark.skipif(not NO_ENGINE, reason="a Docker engine answ
 def test_dockerfiles_parse_pin_and_fetch_nothing(language: str) -> None:
     text = dockerfile(language).read_text()
     ins = instructions(text)
-    assert ins[0][0] == "FROM"
+    assert [i for i, _ in ins][:2] == ["ARG", "FROM"] and ins[1][1] == "${BASE}"  # --base swaps the base
     assert lint_dockerfile(text) == []
     users = [args for instr, args in ins if instr == "USER"]
     assert users and users[-1].split(":")[0] not in ("root", "0")
@@ -56,6 +58,9 @@ USER root
     assert "no USER" in "\n".join(lint_dockerfile("FROM debian:12.11-slim\nRUN true\n"))
     assert lint_dockerfile("FROM debian@sha256:" + "a" * 64 + "\nUSER 10001\n") == []
     assert "not pinned" in "\n".join(lint_dockerfile("FROM debian\nUSER 10001\n"))
+    assert "not pinned" in "\n".join(lint_dockerfile("ARG BASE=debian:latest\nFROM ${BASE}\nUSER 10001\n"))
+    assert "no default" in "\n".join(lint_dockerfile("ARG BASE\nFROM ${BASE}\nUSER 10001\n"))
+    assert lint_dockerfile("ARG BASE=debian:12.11-slim\nFROM ${BASE}\nUSER 10001\n") == []
 
 
 def test_image_tags_follow_the_code_they_copy_in() -> None:
@@ -84,7 +89,7 @@ def test_container_command_lines_carry_every_hardening_flag() -> None:
     docker_part, command = worker_argv[:image_at], worker_argv[image_at + 1:]
     assert "-i" in docker_part and "--network" in docker_part and "--cap-drop" in docker_part
     assert "hunter2-canary" not in " ".join(docker_part)  # the host's environment stays out
-    assert command[:3] == ["python", "-I", "/opt/codevet/python/zygote.py"]
+    assert command[:3] == ["python3", "-I", "/opt/codevet/python/zygote.py"]
     cfg = json.loads(command[3])  # the zygote's configuration, as the container receives it
     assert cfg["mode"] == "docker"
     assert cfg["uid"] is None and cfg["limits"]["nproc"] == 0  # --pids-limit bounds processes instead
@@ -94,14 +99,49 @@ def test_auto_never_picks_docker() -> None:
     assert resolve_isolation("auto") in ("bwrap", "none")
 
 
-def test_threejs_refuses_docker_loudly_instead_of_running_unisolated() -> None:
-    with pytest.raises(IsolationUnavailable, match="not implemented for the threejs sandbox"):
-        create_sandbox("threejs", SandboxOptions(isolation="docker"), 1)
+def test_the_browser_launcher_runs_chromium_hardened_with_cdp_over_stdio(tmp_path) -> None:
+    script = browser_launcher("codevet/threejs:x", Limits(memory_mb=1024, processes=512), "run-1", tmp_path)
+    text = script.read_text()
+    assert os.access(script, os.X_OK)
+    for flag in ["--network none", "--read-only", "--cap-drop ALL", "--user 10001:10001", "--init", "--rm", " -i ",
+                 "--label codevet.sandbox=run-1", "--memory 2048m"]:
+        assert flag in text, flag
+    # Playwright writes CDP to fd 3 and reads fd 4; docker only passes stdio on.
+    assert text.rstrip().endswith('codevet/threejs:x "$@" <&3 >&4 3<&- 4>&-')
 
 
-def test_a_command_without_an_image_cannot_run_under_docker() -> None:
-    with pytest.raises(IsolationUnavailable, match="image"):
+def test_warm_containers_see_host_paths_under_their_own_names() -> None:
+    inside = {"/root/.cache/codevet/oot/abc": "/opt/codevet/ro/0", "/root/.cache/codevet/oot/abc/x": "/opt/codevet/ro/1"}
+    assert container_path("-I/root/.cache/codevet/oot/abc/include", inside) == "-I/opt/codevet/ro/0/include"
+    assert container_path("/root/.cache/codevet/oot/abc/x/y.h", inside) == "/opt/codevet/ro/1/y.h"
+    assert container_path("{work}/tu.c", inside) == "{work}/tu.c"
+
+
+def test_a_command_without_warm_containers_cannot_run_under_docker() -> None:
+    with pytest.raises(IsolationUnavailable, match="warm containers"):
         run_isolated(["/bin/true"], {}, Limits(), "docker")
+
+
+@pytest.mark.skipif(NO_ENGINE, reason="no Docker engine on this machine")
+def test_a_warm_container_that_overran_is_replaced_and_nothing_is_left(docker_images) -> None:
+    from codevet.sandboxes.isolation.docker import LABEL, WarmContainers, require_image
+
+    warm = WarmContainers(require_image("oot"), Limits(wall_s=2, memory_mb=256, processes=16), {}, "/tmp/work")
+    try:
+        first = run_isolated(["/bin/sh", "-c", "cat {work}/in.txt; id -u"], {"in.txt": "hello\n"}, Limits(wall_s=2),
+                             "docker", warm=warm)
+        assert first.returncode == 0 and first.stdout.split() == [b"hello", b"10001"]
+        hung = run_isolated(["/bin/sh", "-c", "echo started; sleep 30"], {}, Limits(wall_s=2), "docker", warm=warm)
+        assert hung.timed_out and hung.duration_s < 10
+        again = run_isolated(["/bin/sh", "-c", "ls {work}; cat /proc/1/cmdline | tr '\\0' ' '"], {"b.txt": "x"},
+                             Limits(wall_s=2), "docker", warm=warm)
+        assert again.returncode == 0 and again.stdout.split()[0] == b"b.txt"  # the workspace was emptied
+        assert warm.started == 2  # the overrun container was killed and replaced
+    finally:
+        warm.close()
+    left = subprocess.run(["docker", "ps", "-aq", "--filter", f"label={LABEL}={warm.run_label}"],
+                          capture_output=True, text=True).stdout.split()
+    assert left == []
 
 
 @needs_no_engine

@@ -11,9 +11,14 @@ files it copies in, so a stale image is never used for a newer sandbox.
   "none"; the container is the isolation boundary, and after each example every process
   of the container except the zygote is killed). The host speaks the zygote protocol over
   the container's stdin/stdout (`docker run -i`).
-- oot: one short-lived container per compile (`docker run --rm`), with the workspace and
-  the header set bind-mounted (read-write and read-only), killed by name on a timeout.
-- threejs: not implemented (see README "Scale"); asking for it fails loudly.
+- oot: warm containers too (`WarmContainers`): one long-lived container per concurrent
+  compile, the workspace and the header set bind-mounted (read-write and read-only), each
+  compile a `docker exec` under an in-container `timeout`; a container whose compile
+  overran is killed and replaced.
+- threejs: each worker's browser is a warm container (`browser_launcher`): Playwright
+  launches `docker run -i IMAGE <chromium flags>` as if it were Chromium and speaks CDP
+  over the client's stdin/stdout (Chromium's --remote-debugging-pipe fds, mapped by the
+  image's entrypoint). Every page request is still answered by the host's router.
 
 The engine is reached through the `docker` SDK (ping, image build, inspection, killing
 leftover containers); the warm workers' streams go through the `docker` CLI, which
@@ -28,6 +33,9 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,14 +43,12 @@ from codevet.sandboxes.isolation.base import IsolationUnavailable, Limits
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILES = ROOT / "dockerfiles"
+WHEELS = DOCKERFILES / "wheels"  # filled by download_wheels, not committed
 SANDBOX_USER = "10001:10001"
 LABEL = "codevet.sandbox"
 LANGUAGES = ("python", "threejs", "oot")
 # Where the images keep codevet's own in-sandbox code (COPY targets in the Dockerfiles).
 IN_IMAGE = {"python": "/opt/codevet/python", "oot": "/opt/codevet/oot"}
-NOT_IMPLEMENTED = {"threejs": "the three.js sandbox cannot run its browser in a container yet: the design "
-                              "(Chromium in the image, driven over CDP from the host) is in README 'Scale'. "
-                              "Use --isolation bwrap or none for three.js"}
 
 KNOWN_INSTRUCTIONS = {"FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
                       "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"}
@@ -94,7 +100,8 @@ def dockerfile(language: str) -> Path:
 
 
 def copied_sources(text: str) -> list[Path]:
-    """The build-context paths a Dockerfile COPYs in (they are part of the image's tag)."""
+    """The build-context paths a Dockerfile COPYs in (they are part of the image's tag).
+    The downloaded wheels are not: the pins that name them are in the Dockerfile."""
     found: list[Path] = []
     for instr, args in instructions(text):
         if instr != "COPY":
@@ -102,6 +109,8 @@ def copied_sources(text: str) -> list[Path]:
         parts = [p for p in shlex.split(args) if not p.startswith("--")]
         for src in parts[:-1]:
             path = ROOT / src
+            if path == WHEELS:
+                continue
             if path.is_dir():
                 found += sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts
                                 and "node_modules" not in p.parts)
@@ -111,6 +120,8 @@ def copied_sources(text: str) -> list[Path]:
 
 
 def image_tag(language: str) -> str:
+    """A hash of the Dockerfile and of what it copies in; the base image an image was
+    built from is in its labels, not its tag, so a run finds it whatever base was used."""
     path = dockerfile(language)
     h = hashlib.sha256(path.read_bytes())
     for src in copied_sources(path.read_text()):
@@ -122,13 +133,32 @@ def image_ref(language: str) -> str:
     return f"codevet/{language}:{image_tag(language)}"
 
 
-def build_image(language: str, log=print) -> str:
-    """`codevet images build`: build one sandbox image from the repository root."""
+def download_wheels(text: str, log=print) -> None:
+    """The pinned pip packages a Dockerfile installs `--no-index` from dockerfiles/wheels,
+    fetched by the host's pip (its index, proxy and certificates), so the build needs no
+    PyPI access of its own."""
+    pins = [pkg for m in _PIP_INSTALL.finditer(text) for pkg in _packages(m.group(1)) if "==" in pkg]
+    WHEELS.mkdir(parents=True, exist_ok=True)
+    if not pins:
+        return
+    log(f"downloading wheels for {' '.join(pins)} into {WHEELS.relative_to(ROOT)}")
+    out = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:",
+                          "--python-version", "3.11", "--dest", str(WHEELS), *pins],
+                         capture_output=True, text=True, timeout=600)
+    if out.returncode != 0:
+        raise RuntimeError(f"pip download {' '.join(pins)} failed: {out.stderr.strip()[-500:]}")
+
+
+def build_image(language: str, log=print, base: str | None = None) -> str:
+    """`codevet images build`: build one sandbox image from the repository root.
+    `base` overrides the Dockerfile's BASE (any Debian 12 image; see scripts/docker-base.sh)."""
     ref = image_ref(language)
+    download_wheels(dockerfile(language).read_text(), log)
     cli = client()
     try:
         _, stream = cli.images.build(path=str(ROOT), dockerfile=str(dockerfile(language).relative_to(ROOT)),
-                                     tag=ref, rm=True, forcerm=True, labels={LABEL: language})
+                                     tag=ref, rm=True, forcerm=True, buildargs={"BASE": base} if base else None,
+                                     labels={LABEL: language, LABEL + ".base": base or "default"})
         for chunk in stream:
             if "stream" in chunk and chunk["stream"].strip():
                 log(chunk["stream"].rstrip())
@@ -151,9 +181,6 @@ def image_present(language: str) -> bool:
 
 
 def require_image(language: str) -> str:
-    if language in NOT_IMPLEMENTED:
-        raise IsolationUnavailable(f"--isolation docker is not implemented for the {language} sandbox: "
-                                   + NOT_IMPLEMENTED[language])
     require_docker()
     if not image_present(language):
         raise IsolationUnavailable(f"the {language} sandbox image {image_ref(language)} is not built: "
@@ -193,12 +220,6 @@ def run_argv(image: str, limits: Limits, name: str, env: dict[str, str], mounts:
     for k, v in env.items():
         argv += ["--env", f"{k}={v}"]
     return argv + [image]
-
-
-def docker_run_prefix(image: str, limits: Limits, name: str, env: dict[str, str], mounts: tuple[Mount, ...],
-                      workdir: str) -> list[str]:
-    """A one-shot command's container (run_isolated): the workspace is a bind mount."""
-    return run_argv(image, limits, name, env, mounts, workdir=workdir)
 
 
 def kill_container(name: str) -> None:
@@ -252,12 +273,20 @@ def lint_dockerfile(text: str) -> list[str]:
     if not ins or ins[0][0] not in ("FROM", "ARG"):
         problems.append("the first instruction must be FROM (or ARG)")
     users: list[str] = []
+    arg_defaults: dict[str, str] = {}
     for instr, args in ins:
         if instr not in KNOWN_INSTRUCTIONS:
             problems.append(f"unknown instruction {instr!r}")
             continue
+        if instr == "ARG":
+            name, eq, default = args.partition("=")
+            if eq:
+                arg_defaults[name.strip()] = default.strip().strip('"')
         if instr == "FROM":
-            image = args.split()[0]
+            image = re.sub(r"\$\{?(\w+)\}?", lambda m: arg_defaults.get(m.group(1), m.group(0)), args.split()[0])
+            if "$" in image:
+                problems.append(f"base image {args.split()[0]!r} names an ARG with no default")
+                continue
             ref = image.split("@", 1)
             name_tag = ref[0].rsplit("/", 1)[-1]
             tag = name_tag.split(":", 1)[1] if ":" in name_tag else ""
@@ -303,8 +332,6 @@ def doctor_rows() -> list[tuple[str, bool, str]]:
         lint = lint_dockerfile(path.read_text())
         if lint:
             rows.append((f"docker image: {language}", False, f"{path.name}: " + "; ".join(lint)))
-        elif language in NOT_IMPLEMENTED:
-            rows.append((f"docker image: {language}", False, f"{path.name} checked; backend not implemented yet"))
         elif problem is not None:
             rows.append((f"docker image: {language}", False, f"{path.name} checked; no engine to build "
                          f"{image_ref(language)} with"))
@@ -317,3 +344,121 @@ def doctor_rows() -> list[tuple[str, bool, str]]:
 
 def container_name(kind: str, index: int) -> str:
     return f"codevet-{kind}-{os.getpid()}-{index}-{os.urandom(3).hex()}"
+
+
+def kill_labelled(run_label: str) -> None:
+    """Kill every container of one run (a crashed client leaves its container running)."""
+    try:
+        ids = subprocess.run(["docker", "ps", "-q", "--filter", f"label={LABEL}={run_label}"],
+                             capture_output=True, text=True, timeout=20).stdout.split()
+        if ids:
+            subprocess.run(["docker", "kill", *ids], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+
+
+# -- warm containers for one-shot tools (the OoT compiler) --------------------------------
+
+@dataclass
+class WarmContainer:
+    name: str
+    host_dir: Path  # bind-mounted read-write at the workspace
+    mounts: tuple[str, ...]  # the read-only host paths it was started with
+    inside: dict[str, str]  # host path -> where the container sees it
+
+
+def container_path(arg: str, inside: dict[str, str]) -> str:
+    """`arg` with every mounted host path replaced by the container's name for it."""
+    for host in sorted(inside, key=len, reverse=True):
+        arg = arg.replace(host, inside[host])
+    return arg
+
+
+class WarmContainers:
+    """Long-lived containers of one image, one per concurrent caller: a compile becomes a
+    `docker exec` (~0.1 s) instead of a `docker run` (~0.5 s and more). Each container has
+    its own bind-mounted workspace, emptied before every use. A container whose command
+    overran or flooded is killed and replaced, so nothing of one example reaches the next.
+    """
+
+    def __init__(self, image: str, limits: Limits, env: dict[str, str], workdir: str) -> None:
+        self.image = image
+        self.limits = limits
+        self.env = env
+        self.workdir = workdir
+        self.run_label = f"codevet-warm-{os.getpid()}-{os.urandom(3).hex()}"
+        self._idle: list[WarmContainer] = []
+        self._lock = threading.Lock()
+        self._count = 0
+        self.started = 0
+
+    def acquire(self, ro_paths: tuple[str, ...]) -> WarmContainer:
+        with self._lock:
+            for i, c in enumerate(self._idle):
+                if c.mounts == ro_paths:
+                    return self._idle.pop(i)
+            self._count += 1
+            index = self._count
+        return self._start(ro_paths, index)
+
+    def release(self, container: WarmContainer) -> None:
+        with self._lock:
+            self._idle.append(container)
+
+    def discard(self, container: WarmContainer) -> None:
+        kill_container(container.name)
+        shutil.rmtree(container.host_dir, ignore_errors=True)
+
+    def _start(self, ro_paths: tuple[str, ...], index: int) -> WarmContainer:
+        host_dir = Path(tempfile.mkdtemp(prefix="codevet-warm-"))
+        os.chmod(host_dir, 0o777)  # the container's unprivileged user writes its outputs here
+        name = container_name("warm", index)
+        # Host paths are mounted under /opt/codevet/ro/N, not at their own names: those may
+        # sit under folders the container's user cannot enter (/root/.cache/...).
+        inside = {p: f"/opt/codevet/ro/{i}" for i, p in enumerate(ro_paths)}
+        mounts = (Mount(str(host_dir), self.workdir, readonly=False), *(Mount(p, q) for p, q in inside.items()))
+        argv = run_argv(self.image, self.limits, name, self.env, mounts, workdir=self.workdir,
+                        run_label=self.run_label)
+        argv.insert(2, "--detach")
+        out = subprocess.run(argv + ["sleep", "infinity"], capture_output=True, text=True, timeout=60)
+        if out.returncode != 0:
+            shutil.rmtree(host_dir, ignore_errors=True)
+            raise IsolationUnavailable(f"cannot start a warm {self.image} container: {out.stderr.strip()[:300]}")
+        self.started += 1
+        return WarmContainer(name, host_dir, ro_paths, inside)
+
+    def exec_argv(self, container: WarmContainer, argv: list[str], env: dict[str, str]) -> list[str]:
+        """`docker exec` of argv in the container, under an in-container wall-clock kill of
+        its whole process group (coreutils `timeout`), the host's deadline being the backstop."""
+        cmd = ["docker", "exec", "--workdir", self.workdir]
+        for k, v in env.items():
+            cmd += ["--env", f"{k}={v}"]
+        return cmd + [container.name, "timeout", "-s", "KILL", f"{self.limits.wall_s:g}",
+                      *(container_path(a, container.inside) for a in argv)]
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for c in idle:
+            shutil.rmtree(c.host_dir, ignore_errors=True)
+        kill_labelled(self.run_label)
+
+
+# -- a browser in a container (the three.js sandbox) --------------------------------------
+
+def browser_launcher(image: str, limits: Limits, run_label: str, directory: Path) -> Path:
+    """A script Playwright can launch as if it were Chromium: it runs the browser image with
+    Playwright's flags and hands the CDP pipe (fds 3 and 4, which `docker run` does not
+    pass on) over as the client's stdin and stdout. When the client goes (Playwright
+    closes the browser or kills its process), stdin closes, Chromium sees its pipe end and
+    exits, and the container is removed (--rm); `kill_labelled(run_label)` is the backstop."""
+    argv = run_argv(image, limits, "codevet-browser-NAME", {}, interactive=True, run_label=run_label,
+                    cpus=float(os.cpu_count() or 1), memory_mb=max(2048, limits.memory_mb * 2),
+                    pids=max(512, limits.processes))
+    argv = [a if a != "codevet-browser-NAME" else "__NAME__" for a in argv]
+    command = " ".join(shlex.quote(a) for a in argv).replace("__NAME__", "codevet-browser-$$-$(date +%s%N)")
+    script = directory / "chromium-in-docker"
+    script.write_text("#!/bin/sh\n# Written by codevet: Chromium in its sandbox image, CDP over stdio.\n"
+                      f'exec {command} "$@" <&3 >&4 3<&- 4>&-\n')
+    script.chmod(0o755)
+    return script

@@ -13,9 +13,13 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codevet.sandboxes.isolation.base import Limits, RunResult
 from codevet.sandboxes.isolation.bwrap import BASE_ENV, bwrap_argv
+
+if TYPE_CHECKING:
+    from codevet.sandboxes.isolation.docker import WarmContainers
 
 WORKDIR = "/tmp/work"
 
@@ -81,67 +85,93 @@ def pump(proc: subprocess.Popen, timeout_s: float, cap: int) -> tuple[bytes, byt
 
 def run_isolated(argv: list[str], files: dict[str, str | bytes], limits: Limits, isolation: str,
                  ro_paths: tuple[str, ...] = (), collect: tuple[str, ...] = (),
-                 env: dict[str, str] | None = None, image: str = "") -> RunResult:
+                 env: dict[str, str] | None = None, warm: "WarmContainers | None" = None) -> RunResult:
     """Write `files` into a fresh workspace, run `argv` there, read back `collect`.
 
     The workspace is `/tmp/work` inside bwrap and docker (the only writable place) and a
     private temp dir with `none`. Paths in `argv` may use `{work}` for the workspace.
-    With docker, `image` is the sandbox image the command runs in (one container per call,
-    the workspace and `ro_paths` bind-mounted, killed by name on a timeout).
+    With docker, the command is an exec in one of `warm`'s running containers of the
+    sandbox's image (`ro_paths` mounted read-only, under other names: see WarmContainers).
     """
-    if isolation == "docker" and not image:
-        from codevet.sandboxes.isolation.base import IsolationUnavailable
+    if isolation == "docker":
+        if warm is None:
+            from codevet.sandboxes.isolation.base import IsolationUnavailable
 
-        raise IsolationUnavailable("docker isolation needs the sandbox's image for this command")
-    container = None
+            raise IsolationUnavailable("docker isolation runs commands in warm containers of the sandbox's image; "
+                                       "none was given")
+        return _run_warm(argv, files, limits, ro_paths, collect, env, warm)
     host_dir = Path(tempfile.mkdtemp(prefix="codevet-run-"))
     try:
-        for name, content in files.items():
-            path = host_dir / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content.encode() if isinstance(content, str) else content)
+        _write(host_dir, files)
         if isolation == "bwrap":
             work = WORKDIR
             prefix = bwrap_argv(ro_paths=ro_paths, rw_binds={str(host_dir): work}, env=env,
                                 tmp_mb=limits.workspace_mb, chdir=work)
             cmd, cwd, run_env = prefix + [a.replace("{work}", work) for a in argv], None, None
-        elif isolation == "docker":
-            from codevet.sandboxes.isolation.docker import Mount, container_name, docker_run_prefix
-
-            work = WORKDIR
-            os.chmod(host_dir, 0o777)  # the container's unprivileged user writes its outputs here
-            container = container_name("run", 0)
-            mounts = (Mount(str(host_dir), work, readonly=False), *(Mount(p, p) for p in ro_paths))
-            prefix = docker_run_prefix(image, limits, container, {**BASE_ENV, **(env or {})}, mounts, work)
-            cmd, cwd, run_env = prefix + [a.replace("{work}", work) for a in argv], None, dict(os.environ)
         else:
             work = str(host_dir)
             cmd, cwd, run_env = [a.replace("{work}", work) for a in argv], work, {**BASE_ENV, "HOME": work, "TMPDIR": work, **(env or {})}
-        start = time.monotonic()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=run_env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True,
-                                # a container has its own limits; the docker client needs none
-                                preexec_fn=None if container else _limit_resources(limits))
-        finished = False
-        try:
-            out, err, timed_out, truncated = pump(proc, limits.wall_s, limits.output_bytes)
-            finished = not (timed_out or truncated)
-        finally:
-            if proc.poll() is None:
-                kill_tree(proc)
-            if container is not None and not finished:
-                from codevet.sandboxes.isolation.docker import kill_container
-
-                kill_container(container)  # the client was killed; its container was not
-            proc.wait()
-            for f in (proc.stdout, proc.stderr):
-                if f:
-                    f.close()
-        result = RunResult(proc.returncode, out, err, timed_out, truncated, time.monotonic() - start)
-        for name in collect:
-            path = host_dir / name
-            if path.is_file() and not path.is_symlink():
-                result.files[name] = path.read_bytes()
+        result = _run(cmd, limits.wall_s, limits.output_bytes, cwd=cwd, env=run_env,
+                      preexec_fn=_limit_resources(limits))
+        _collect(host_dir, collect, result)
         return result
     finally:
         shutil.rmtree(host_dir, ignore_errors=True)
+
+
+def _write(directory: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+
+
+def _collect(directory: Path, names: tuple[str, ...], result: RunResult) -> None:
+    for name in names:
+        path = directory / name
+        if path.is_file() and not path.is_symlink():
+            result.files[name] = path.read_bytes()
+
+
+def _run(cmd: list[str], wall_s: float, cap: int, cwd: str | None = None, env: dict[str, str] | None = None,
+         preexec_fn=None) -> RunResult:
+    """Run cmd in its own session until exit or deadline, keeping at most `cap` bytes of output."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True, preexec_fn=preexec_fn)
+    try:
+        out, err, timed_out, truncated = pump(proc, wall_s, cap)
+    finally:
+        if proc.poll() is None:
+            kill_tree(proc)
+        proc.wait()
+        for f in (proc.stdout, proc.stderr):
+            if f:
+                f.close()
+    return RunResult(proc.returncode, out, err, timed_out, truncated, time.monotonic() - start)
+
+
+def _run_warm(argv: list[str], files: dict[str, str | bytes], limits: Limits, ro_paths: tuple[str, ...],
+              collect: tuple[str, ...], env: dict[str, str] | None, warm: "WarmContainers") -> RunResult:
+    """One `docker exec` in a warm container. The container has its own limits; what the
+    exec started goes on in the engine when the client is killed, so a container whose
+    command overran or flooded is discarded (killed), never handed to the next example."""
+    container = warm.acquire(tuple(ro_paths))
+    healthy = False
+    try:
+        for old in container.host_dir.iterdir():  # the previous example's files
+            shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
+        _write(container.host_dir, files)
+        cmd = warm.exec_argv(container, [a.replace("{work}", warm.workdir) for a in argv], {**BASE_ENV, **(env or {})})
+        # the in-container `timeout -s KILL` fires first; the client's deadline is the backstop
+        result = _run(cmd, limits.wall_s + 2, limits.output_bytes, env=dict(os.environ))
+        if result.returncode == 137 and result.duration_s >= limits.wall_s - 0.5:
+            result.timed_out = True
+        healthy = not (result.timed_out or result.output_truncated)
+        _collect(container.host_dir, collect, result)
+        return result
+    finally:
+        if healthy:
+            warm.release(container)
+        else:
+            warm.discard(container)

@@ -38,14 +38,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from codevet.harness.config import SandboxOptions
 from codevet.harness.model import Candidate, Check, Status, Verdict
 from codevet.sandboxes.base import Sandbox, source_version
 from codevet.sandboxes.isolation import resolve_isolation
 from codevet.sandboxes.oot import decomp as decomp_mod
-from codevet.sandboxes.oot.compile import run_compile
+from codevet.sandboxes.oot.compile import limits_for, run_compile
 from codevet.sandboxes.oot.diagnostics import Diagnostic, parse
 from codevet.sandboxes.oot.era import ERA_LABELS, detect_era
 from codevet.sandboxes.oot.extract import blank_comments_and_strings, code_for
@@ -55,6 +55,9 @@ from codevet.sandboxes.oot.headers import (CHECK_FLAGS, DEFAULT_PREFIX, DEFINES,
 from codevet.sandboxes.oot.includes import check_includes
 from codevet.sandboxes.oot.symbols import decomp_symbols, header_functions, link_check, shipped_symbols
 from codevet.sandboxes.oot.wrap import build_unit
+
+if TYPE_CHECKING:
+    from codevet.sandboxes.isolation.docker import WarmContainers
 
 HERE = Path(__file__).resolve().parent
 MAX_CODE_CHARS = 200_000
@@ -117,7 +120,7 @@ class OoTSandbox(Sandbox):
         self.known_names: set[str] = set()
         self.gcc = ""
         self.readelf = ""
-        self.image = ""  # docker: the OoT sandbox image
+        self.warm: WarmContainers | None = None  # docker: one running container per concurrent compile
 
     # lifecycle -------------------------------------------------------------------------
 
@@ -136,7 +139,10 @@ class OoTSandbox(Sandbox):
             if self.isolation == "docker":
                 from codevet.sandboxes.isolation.docker import require_image
 
-                self.image = require_image("oot")
+                from codevet.sandboxes.isolation.docker import WarmContainers
+                from codevet.sandboxes.isolation.runner import WORKDIR
+
+                self.warm = WarmContainers(require_image("oot"), limits_for(self.options), {}, WORKDIR)
             if self.decomp_path:
                 self.checkout = decomp_mod.open_checkout(self.decomp_path, self.decomp_version)
                 self.table = frozenset(shipped_symbols() | decomp_symbols(self.checkout.root))
@@ -148,7 +154,13 @@ class OoTSandbox(Sandbox):
             self._opened = True
 
     def close(self) -> None:
-        """Nothing runs between compiles; the header cache is kept for the next run."""
+        """Only docker keeps something running between compiles (its warm containers);
+        the header cache is kept for the next run."""
+        with self._lock:
+            warm, self.warm = self.warm, None
+            self._opened = False
+        if warm is not None:
+            warm.close()
 
     def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
         expected, _ = code_expected(candidate)
@@ -227,7 +239,7 @@ class OoTSandbox(Sandbox):
 
         flags, ro_paths, allowed = self._flags(era, inc.kept)
         result = run_compile(self.gcc, self.readelf, flags, unit.text, self.options, self.isolation, ro_paths,
-                             self.image)
+                             self.warm)
         answer_lines = inc.code.split("\n")
         diags, rest = parse(result.stderr, era, answer_lines, unit.guessed_fields, unit.synthesized_names, allowed)
         artifacts["diagnostics"] = [d.as_dict() for d in diags]

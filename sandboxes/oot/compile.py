@@ -9,9 +9,13 @@ kill), so a macro bomb ends as a timeout or a memory-limit verdict instead of a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from codevet.harness.config import SandboxOptions
 from codevet.sandboxes.isolation import Limits, RunResult, run_isolated
+
+if TYPE_CHECKING:
+    from codevet.sandboxes.isolation.docker import WarmContainers
 
 TU_NAME = "tu.c"
 OBJ_NAME = "tu.o"
@@ -47,9 +51,9 @@ def limits_for(options: SandboxOptions) -> Limits:
 
 
 def run_compile(gcc: str, readelf: str, flags: list[str], source: str, options: SandboxOptions,
-                isolation: str, ro_paths: tuple[str, ...], image: str = "") -> CompileResult:
+                isolation: str, ro_paths: tuple[str, ...], warm: WarmContainers | None = None) -> CompileResult:
     argv = ["/bin/sh", "-c", _SCRIPT, gcc, *flags, "-c", "{work}/" + TU_NAME, "-o", "{work}/" + OBJ_NAME]
     res: RunResult = run_isolated(argv, {TU_NAME: source}, limits_for(options), isolation, ro_paths=ro_paths,
-                                  env={"CODEVET_READELF": readelf}, image=image)
+                                  env={"CODEVET_READELF": readelf}, warm=warm)
     return CompileResult(res.returncode, res.stderr.decode("utf-8", "replace"), res.stdout.decode("utf-8", "replace"),
                          res.timed_out, res.output_truncated, res.duration_s)

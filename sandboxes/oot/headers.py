@@ -109,6 +109,8 @@ def prepare_headers(prefix: str = DEFAULT_PREFIX, root: Path | None = None, pch:
     target = base / key
     include = target / "include"
     hs = HeaderSet(target, include, key)
+    if target.is_dir() and target.stat().st_mode & 0o005 != 0o005:
+        os.chmod(target, 0o755)  # a cache made by an older codevet (mkdtemp's 0700): sandbox users read it
     if all(hs.has_pch(e) for e in ERAS) or (not pch and (include / "oot.h").is_file()):
         return hs
     base.mkdir(parents=True, exist_ok=True)
@@ -123,6 +125,7 @@ def prepare_headers(prefix: str = DEFAULT_PREFIX, root: Path | None = None, pch:
                 (tmp / "include" / pch_name(era)).write_text(
                     f"/* codevet: the shipped OoT headers in naming era {era} */\n"
                     f"#define OOT_ERA {era}\n#include \"oot.h\"\n")
+            os.chmod(tmp, 0o755)  # unprivileged sandbox users (docker's 10001) read the headers
             if target.exists():
                 shutil.rmtree(target, ignore_errors=True)
             os.replace(tmp, target)

@@ -99,7 +99,7 @@ class ZygoteWorker:
                                            open_files=spec.open_files, workspace_mb=spec.workspace_mb),
                         self.container, BASE_ENV, interactive=True,
                         memory_mb=spec.memory_mb * 2 + spec.workspace_mb * 2 + 512, pids=spec.nproc * 4 + 64)
-        argv += ["python", "-I", f"{home}/zygote.py", json.dumps(cfg)]
+        argv += ["python3", "-I", f"{home}/zygote.py", json.dumps(cfg)]
         return argv, dict(os.environ)  # the docker client's own environment, not the example's
 
     def _config(self) -> tuple[list[str], dict | None]:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
 import re
+import shutil
 import time
 from dataclasses import fields
 from pathlib import Path
@@ -70,6 +72,7 @@ def _float(extra: dict[str, str], key: str, default: float) -> float:
 
 class ThreeJSSandbox(Sandbox):
     language = "threejs"
+    isolation_backends = ("bwrap", "docker", "none")
     version = "1." + _source_hash()
 
     def __init__(self, options: SandboxOptions, jobs: int = 1) -> None:
@@ -96,6 +99,8 @@ class ThreeJSSandbox(Sandbox):
         self.artifacts_dir = Path(artifacts) if artifacts else None
         self.three = ThreeInstall()
         self.pool = BrowserPool(max(1, jobs))
+        self._docker_dir: Path | None = None  # docker: the launcher script's folder
+        self._docker_label = ""
 
     # lifecycle -------------------------------------------------------------------------
 
@@ -103,10 +108,36 @@ class ThreeJSSandbox(Sandbox):
         if not self.three.installed:
             raise RuntimeError(f"three.js is not installed; run: {INSTALL_COMMAND}")
         self.three.classic_core()  # build once, before the threads need it
+        if self.options.isolation == "docker":
+            self._use_docker()
         self.pool.start()
+
+    def _use_docker(self) -> None:
+        """Each worker's Chromium runs in the three.js image instead of on the host; the
+        pages it loads are still answered by the host's router (over CDP), so the
+        container has no network at all."""
+        import tempfile
+
+        from codevet.sandboxes.isolation import resolve_isolation
+        from codevet.sandboxes.isolation.base import Limits
+        from codevet.sandboxes.isolation.docker import browser_launcher, require_image
+
+        resolve_isolation("docker")
+        image = require_image("threejs")
+        self._docker_dir = Path(tempfile.mkdtemp(prefix="codevet-browser-"))
+        self._docker_label = f"codevet-browser-{os.getpid()}-{os.urandom(3).hex()}"
+        limits = Limits(memory_mb=self.options.memory_mb, processes=max(512, self.options.max_processes),
+                        workspace_mb=max(256, self.options.workspace_mb))
+        self.pool.executable = str(browser_launcher(image, limits, self._docker_label, self._docker_dir))
 
     def close(self) -> None:
         self.pool.stop()
+        if self._docker_dir is not None:
+            from codevet.sandboxes.isolation.docker import kill_labelled
+
+            kill_labelled(self._docker_label)  # a browser whose client died keeps its container
+            shutil.rmtree(self._docker_dir, ignore_errors=True)
+            self._docker_dir = None
 
     def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
         # The description decides the motion and scene checks, so it is part of the key.

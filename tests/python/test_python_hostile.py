@@ -81,12 +81,8 @@ def listener():
 
 
 @pytest.fixture(scope="module", autouse=True)
-def docker_image():
-    if DOCKER_PROBLEM is None:  # the docker leg runs: its image must exist
-        from codevet.sandboxes.isolation.docker import build_image, image_present
-
-        if not image_present("python"):
-            build_image("python", log=lambda s: None)
+def docker_image(docker_images):
+    """The docker leg's image is built (conftest) before any test of this module runs."""
 
 
 def _run(backend: str, names: list[str], env_secret: bool = True) -> dict[str, object]:
