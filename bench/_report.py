@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 from pathlib import Path
 
@@ -20,28 +21,34 @@ def write_json(path: str | None, sandbox: str, rows: list[dict], **extra) -> Non
                                           **extra}, indent=2) + "\n")
 
 
-def tree_cpu_s(root: int | None = None) -> float:
-    """CPU seconds (user + system) used so far by a process tree: every live process under
-    `root` (default: this one) plus what their reaped children used. Differences of two
-    readings give the CPU a piece of work cost, across browsers, drivers and workers."""
-    import os
-
-    tick = os.sysconf("SC_CLK_TCK")
-    parent_of: dict[int, list[int]] = {}
+def process_tree(root: int | None = None) -> dict[int, list[str]]:
+    """`root` (default: this process) and every process below it, each with the fields of
+    its /proc/PID/stat after the command name (so field N of stat(5) is index N - 3)."""
+    children: dict[int, list[int]] = {}
     stats: dict[int, list[str]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                fields = open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()
-            except OSError:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
                 continue
             stats[int(entry)] = fields
-            parent_of.setdefault(int(fields[1]), []).append(int(entry))
-    total, todo = 0.0, [root or os.getpid()]
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    tree: dict[int, list[str]] = {}
+    todo = [root or os.getpid()]
     while todo:
         pid = todo.pop()
-        fields = stats.get(pid)
-        if fields:  # utime, stime, cutime, cstime are fields 14-17 of /proc/PID/stat
-            total += sum(int(x) for x in fields[11:15]) / tick
-        todo += parent_of.get(pid, [])
-    return total
+        if pid in stats and pid not in tree:
+            tree[pid] = stats[pid]
+            todo += children.get(pid, [])
+    return tree
+
+
+def tree_cpu_s(root: int | None = None) -> float:
+    """CPU seconds (user + system) used so far by a process tree: every live process under
+    `root` (default: this one) plus what their reaped children used. Differences of two
+    readings give the CPU a piece of work cost, across browsers, drivers and workers."""
+    tick = os.sysconf("SC_CLK_TCK")
+    # utime, stime, cutime, cstime are fields 14-17 of /proc/PID/stat
+    return sum(sum(int(x) for x in fields[11:15]) for fields in process_tree(root).values()) / tick

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from codevet.generators.candidates import read_candidates  # noqa: E402
 from codevet.harness.config import RunConfig, SandboxOptions  # noqa: E402
 from codevet.harness.pipeline import run  # noqa: E402
-from bench._report import write_json  # noqa: E402
+from bench._report import process_tree, write_json  # noqa: E402
 
 FIX = ROOT / "fixtures"
 LEFTOVER_MARKS = ("zygote.py", "chromium", "cc1", "sleep 313", "headless_shell")
@@ -47,26 +47,11 @@ def _pss_kb(pid: int) -> int | None:
 
 def tree_rss_mb(root: int) -> float:
     """Memory (PSS) of `root` and every process below it."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     page = os.sysconf("SC_PAGE_SIZE")
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        parents[int(entry)] = int(stat[1])
-        rss[int(entry)] = int(stat[21]) * page
     total = 0
-    for pid in rss:
-        p, hops = pid, 0
-        while p > 1 and p != root and hops < 64:
-            p, hops = parents.get(p, 0), hops + 1
-        if p == root:
-            pss = _pss_kb(pid)
-            total += pss * 1024 if pss is not None else rss[pid]
+    for pid, fields in process_tree(root).items():
+        pss = _pss_kb(pid)
+        total += pss * 1024 if pss is not None else int(fields[21]) * page  # rss, field 24 of stat(5)
     return total / 2**20
 
 

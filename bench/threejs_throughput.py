@@ -30,6 +30,7 @@ from codevet.harness.config import SandboxOptions  # noqa: E402
 from codevet.harness.model import Candidate, Status  # noqa: E402
 from codevet.sandboxes.threejs import ThreeJSSandbox  # noqa: E402
 from codevet.sandboxes.threejs.browser import BrowserPool  # noqa: E402
+from codevet.sandboxes.threejs.page import PAGE_URL  # noqa: E402
 from bench._report import tree_cpu_s  # noqa: E402
 
 SIMPLE = ["module_red_sphere.js", "bare_global_rotating_cube.js", "data_texture_plane.js",
@@ -57,7 +58,7 @@ async def empty_context(browser) -> None:
     try:
         await context.route("**/*", lambda route: route.fulfill(body="<!doctype html><p>.", content_type="text/html"))
         page = await context.new_page()
-        await page.goto("http://codevet.localhost/index.html")
+        await page.goto(PAGE_URL)
         await page.screenshot()
     finally:
         await context.close()

@@ -126,7 +126,7 @@ def test_a_command_without_warm_containers_cannot_run_under_docker() -> None:
 def test_a_warm_container_that_overran_is_replaced_and_nothing_is_left(docker_images) -> None:
     from codevet.sandboxes.isolation.docker import LABEL, WarmContainers, require_image
 
-    warm = WarmContainers(require_image("oot"), Limits(wall_s=2, memory_mb=256, processes=16), {}, "/tmp/work")
+    warm = WarmContainers(require_image("oot"), Limits(wall_s=2, memory_mb=256, processes=16), "/tmp/work")
     try:
         first = run_isolated(["/bin/sh", "-c", "cat {work}/in.txt; id -u"], {"in.txt": "hello\n"}, Limits(wall_s=2),
                              "docker", warm=warm)

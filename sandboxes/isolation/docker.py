@@ -363,8 +363,7 @@ def kill_labelled(run_label: str) -> None:
 class WarmContainer:
     name: str
     host_dir: Path  # bind-mounted read-write at the workspace
-    mounts: tuple[str, ...]  # the read-only host paths it was started with
-    inside: dict[str, str]  # host path -> where the container sees it
+    inside: dict[str, str]  # read-only host path -> where the container sees it
 
 
 def container_path(arg: str, inside: dict[str, str]) -> str:
@@ -381,10 +380,9 @@ class WarmContainers:
     overran or flooded is killed and replaced, so nothing of one example reaches the next.
     """
 
-    def __init__(self, image: str, limits: Limits, env: dict[str, str], workdir: str) -> None:
+    def __init__(self, image: str, limits: Limits, workdir: str) -> None:
         self.image = image
         self.limits = limits
-        self.env = env
         self.workdir = workdir
         self.run_label = f"codevet-warm-{os.getpid()}-{os.urandom(3).hex()}"
         self._idle: list[WarmContainer] = []
@@ -395,7 +393,7 @@ class WarmContainers:
     def acquire(self, ro_paths: tuple[str, ...]) -> WarmContainer:
         with self._lock:
             for i, c in enumerate(self._idle):
-                if c.mounts == ro_paths:
+                if tuple(c.inside) == ro_paths:
                     return self._idle.pop(i)
             self._count += 1
             index = self._count
@@ -417,7 +415,7 @@ class WarmContainers:
         # sit under folders the container's user cannot enter (/root/.cache/...).
         inside = {p: f"/opt/codevet/ro/{i}" for i, p in enumerate(ro_paths)}
         mounts = (Mount(str(host_dir), self.workdir, readonly=False), *(Mount(p, q) for p, q in inside.items()))
-        argv = run_argv(self.image, self.limits, name, self.env, mounts, workdir=self.workdir,
+        argv = run_argv(self.image, self.limits, name, {}, mounts, workdir=self.workdir,
                         run_label=self.run_label)
         argv.insert(2, "--detach")
         out = subprocess.run(argv + ["sleep", "infinity"], capture_output=True, text=True, timeout=60)
@@ -425,7 +423,7 @@ class WarmContainers:
             shutil.rmtree(host_dir, ignore_errors=True)
             raise IsolationUnavailable(f"cannot start a warm {self.image} container: {out.stderr.strip()[:300]}")
         self.started += 1
-        return WarmContainer(name, host_dir, ro_paths, inside)
+        return WarmContainer(name, host_dir, inside)
 
     def exec_argv(self, container: WarmContainer, argv: list[str], env: dict[str, str]) -> list[str]:
         """`docker exec` of argv in the container, under an in-container wall-clock kill of
@@ -452,10 +450,10 @@ def browser_launcher(image: str, limits: Limits, run_label: str, directory: Path
     pass on) over as the client's stdin and stdout. When the client goes (Playwright
     closes the browser or kills its process), stdin closes, Chromium sees its pipe end and
     exits, and the container is removed (--rm); `kill_labelled(run_label)` is the backstop."""
-    argv = run_argv(image, limits, "codevet-browser-NAME", {}, interactive=True, run_label=run_label,
+    argv = run_argv(image, limits, "__NAME__", {}, interactive=True, run_label=run_label,
                     cpus=float(os.cpu_count() or 1), memory_mb=max(2048, limits.memory_mb * 2),
                     pids=max(512, limits.processes))
-    argv = [a if a != "codevet-browser-NAME" else "__NAME__" for a in argv]
+    # one name per launch, made by the shell: the same script starts every relaunch
     command = " ".join(shlex.quote(a) for a in argv).replace("__NAME__", "codevet-browser-$$-$(date +%s%N)")
     script = directory / "chromium-in-docker"
     script.write_text("#!/bin/sh\n# Written by codevet: Chromium in its sandbox image, CDP over stdio.\n"

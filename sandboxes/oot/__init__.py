@@ -142,7 +142,7 @@ class OoTSandbox(Sandbox):
                 from codevet.sandboxes.isolation.docker import WarmContainers
                 from codevet.sandboxes.isolation.runner import WORKDIR
 
-                self.warm = WarmContainers(require_image("oot"), limits_for(self.options), {}, WORKDIR)
+                self.warm = WarmContainers(require_image("oot"), limits_for(self.options), WORKDIR)
             if self.decomp_path:
                 self.checkout = decomp_mod.open_checkout(self.decomp_path, self.decomp_version)
                 self.table = frozenset(shipped_symbols() | decomp_symbols(self.checkout.root))

@@ -118,12 +118,10 @@ class ThreeJSSandbox(Sandbox):
         container has no network at all."""
         import tempfile
 
-        from codevet.sandboxes.isolation import resolve_isolation
         from codevet.sandboxes.isolation.base import Limits
         from codevet.sandboxes.isolation.docker import browser_launcher, require_image
 
-        resolve_isolation("docker")
-        image = require_image("threejs")
+        image = require_image("threejs")  # says why when there is no engine or no image
         self._docker_dir = Path(tempfile.mkdtemp(prefix="codevet-browser-"))
         self._docker_label = f"codevet-browser-{os.getpid()}-{os.urandom(3).hex()}"
         limits = Limits(memory_mb=self.options.memory_mb, processes=max(512, self.options.max_processes),
