@@ -1,49 +1,44 @@
 # Two commands do everything: `make run` and `make test`. Each installs what it needs
-# first (Debian packages, .venv, the package, three.js from npm) and skips what is there.
+# first and skips what is there: python3-venv (the only Debian package the venv itself
+# needs), the .venv with the package, then `codevet setup` for the rest (bubblewrap,
+# Chromium, the MIPS toolchain, three.js from npm), the same step an installed package uses.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-THREE_DIR := sandboxes/threejs/web
-THREE := $(THREE_DIR)/node_modules/three/package.json
 OUT ?= out/fixtures
-# command:debian-package pairs; a package is installed only when its command is missing
-NEEDS := bwrap:bubblewrap chromium:chromium mips-linux-gnu-gcc:gcc-mips-linux-gnu \
-         mips-linux-gnu-nm:binutils-mips-linux-gnu node:nodejs npm:npm python3:python3 gcc:gcc
+FIXTURES := $(wildcard fixtures/python/*.jsonl fixtures/threejs/*.json fixtures/oot/*.jsonl)
 
-.PHONY: setup system venv three run test docker test-docker bench soak doctor clean
+.PHONY: setup bootstrap venv run test test-slow docker test-docker bench soak doctor clean
 
-setup: system venv three
+setup: venv
+	$(VENV)/bin/codevet setup
 
-system:
-	@missing=""; for pair in $(NEEDS); do \
-	  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; done; \
-	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing Debian packages:$$missing"; \
+# python3 and its venv module, before anything of ours can run
+bootstrap:
+	@if ! command -v python3 >/dev/null || ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "installing Debian packages: python3 python3-venv"; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null; \
 	fi
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml setup.py
-	@test -x $(PY) || python3 -m venv $(VENV)
+# a venv whose interpreter this user cannot run (made by root, moved) is made again
+$(VENV)/.installed: pyproject.toml | bootstrap
+	@$(PY) -c '' 2>/dev/null || { rm -rf $(VENV); python3 -m venv $(VENV); }
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-three: $(if $(wildcard $(THREE_DIR)/package.json),$(THREE))
-
-$(THREE): $(THREE_DIR)/package.json
-	npm install --prefix $(THREE_DIR) --no-audit --no-fund --loglevel=error
-	@touch $@
-
 run: setup
-	$(PY) -m codevet verify $(wildcard fixtures/python/*.jsonl fixtures/threejs/*.json fixtures/oot/*.jsonl) \
-	  --out $(OUT) --timeout 5
+	$(VENV)/bin/codevet verify $(FIXTURES) --out $(OUT) --timeout 5
 
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not slow"
+
+# the real datasets end to end (full MBPP and HumanEval) and the Ray executor; CI runs it too
+test-slow: setup
+	$(PY) -m pytest -m slow
 
 # The Docker legs, on a machine that can run an engine: Debian's docker.io and debootstrap,
 # dockerd started if none answers, a Debian 12 base made from Debian's mirror (for engines
@@ -59,7 +54,7 @@ docker: setup
 	  (nohup dockerd >/tmp/codevet-dockerd.log 2>&1 &); \
 	  for i in $$(seq 60); do docker info >/dev/null 2>&1 && break; sleep 1; done; docker info >/dev/null; }
 	@[ "$(DOCKER_BASE)" != codevet/debian-base:12 ] || scripts/docker-base.sh $(DOCKER_BASE)
-	$(PY) -m codevet images build --base $(DOCKER_BASE)
+	$(VENV)/bin/codevet images build --base $(DOCKER_BASE)
 
 test-docker: docker
 	CODEVET_DOCKER_BASE=$(DOCKER_BASE) $(PY) -m pytest tests/test_docker_backend.py tests/test_backend_contract.py \
@@ -74,7 +69,7 @@ soak: setup
 	$(PY) bench/soak.py
 
 doctor: setup
-	$(PY) -m codevet doctor
+	$(VENV)/bin/codevet doctor
 
 clean:
-	rm -rf out build *.egg-info .pytest_cache
+	rm -rf out build *.egg-info src/*.egg-info .pytest_cache

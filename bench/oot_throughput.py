@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from codevet.generators.candidates import read_candidates  # noqa: E402
-from codevet.harness.config import SandboxOptions  # noqa: E402
-from codevet.harness.model import Candidate  # noqa: E402
+from codevet.core.options import SandboxOptions  # noqa: E402
+from codevet.core.model import Candidate  # noqa: E402
 from codevet.sandboxes import create_sandbox  # noqa: E402
 from codevet.sandboxes.oot.era import detect_era  # noqa: E402
 from codevet.sandboxes.oot.extract import blank_comments_and_strings  # noqa: E402
@@ -76,7 +76,7 @@ def baseline(cands: list[Candidate], jobs: int) -> tuple[float, int]:
 
 
 def sandbox_run(cands: list[Candidate], jobs: int, pch: bool) -> tuple[float, int, str]:
-    opts = SandboxOptions(extra={} if pch else {"oot_pch": "0"})
+    opts = SandboxOptions().with_option("oot.pch", str(pch))
     with create_sandbox("oot", opts, jobs) as sb:
         sb.verify(cands[0])  # warm: headers and PCH built, page cache hot
         start = time.perf_counter()

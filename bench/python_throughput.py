@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from codevet.generators.candidates import read_candidates  # noqa: E402
-from codevet.harness.config import RunConfig, SandboxOptions  # noqa: E402
+from codevet.core.options import SandboxOptions
+from codevet.harness.config import RunConfig  # noqa: E402
 from codevet.harness.pipeline import run  # noqa: E402
 from codevet.sandboxes.isolation import resolve_isolation  # noqa: E402
 from bench._report import write_json  # noqa: E402

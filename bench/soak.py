@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from codevet.generators.candidates import read_candidates  # noqa: E402
-from codevet.harness.config import RunConfig, SandboxOptions  # noqa: E402
+from codevet.core.options import SandboxOptions
+from codevet.harness.config import RunConfig  # noqa: E402
 from codevet.harness.pipeline import run  # noqa: E402
 from bench._report import process_tree, write_json  # noqa: E402
 

@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from codevet.harness.config import SandboxOptions  # noqa: E402
-from codevet.harness.model import Candidate, Status  # noqa: E402
+from codevet.core.options import SandboxOptions  # noqa: E402
+from codevet.core.model import Candidate, Status  # noqa: E402
 from codevet.sandboxes.threejs import ThreeJSSandbox  # noqa: E402
 from codevet.sandboxes.threejs.browser import BrowserPool  # noqa: E402
 from codevet.sandboxes.threejs.page import PAGE_URL  # noqa: E402

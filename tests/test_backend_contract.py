@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from codevet.generators.candidates import read_candidates
-from codevet.harness.config import RunConfig, SandboxOptions
+from codevet.core.options import SandboxOptions
+from codevet.harness.config import RunConfig
 from codevet.harness.pipeline import run
 from codevet.sandboxes.isolation import bwrap_works
 from codevet.sandboxes.isolation.docker import docker_problem

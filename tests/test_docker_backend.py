@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from codevet.harness.config import SandboxOptions
+from codevet.core.options import SandboxOptions
 from codevet.sandboxes import create_sandbox
 from codevet.sandboxes.isolation import IsolationUnavailable, Limits, resolve_isolation, run_isolated
 from codevet.sandboxes.isolation.docker import (LANGUAGES, browser_launcher, container_path, copied_sources,

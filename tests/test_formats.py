@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from codevet.generators.candidates import count_records, read_candidates
-from codevet.generators.extract import extract_code
+from codevet.core.markdown import extract_code
 from codevet.generators.readers import InputError, read_records
 from conftest import FIXTURES, load_jsonl
 

@@ -89,7 +89,7 @@ def test_scripted_python_run_keeps_only_what_passes(tmp_path: Path, cache_env: d
               8: ("error", "generation", "api-overloaded"), 10: ("kept", None, None),
               15: ("rejected", "judge", "low-quality"), 17: ("rejected", "sandbox", "test-failed")}
     for i in range(20):
-        got = (report[i]["status"], report[i]["layer"], report[i]["reason"])
+        got = (report[i]["outcome"], report[i]["layer"], report[i]["reason"])
         assert got == expect.get(i, ("kept", None, None)), (i, report[i])
     assert len(report[1]["rounds"]) == 2 and report[1]["rounds"][0]["reason"] == "test-failed"
     assert [r["reason"] for r in report[10]["rounds"]] == ["syntax-error", None]
@@ -136,7 +136,7 @@ def test_spend_limit_stops_cleanly_with_what_was_kept(tmp_path: Path, cache_env:
     meta = json.loads((tmp_path / "metadata.json").read_text())
     report = load_jsonl(tmp_path / "report.jsonl")
     assert len(report) == 6 and meta["stopped"]["reason"] == "spend-limit"
-    assert [r["status"] for r in report] == ["kept", "kept", "error", "skipped", "skipped", "skipped"]
+    assert [r["outcome"] for r in report] == ["kept", "kept", "error", "skipped", "skipped", "skipped"]
     assert len(load_jsonl(tmp_path / "kept.jsonl")) == 2
     assert count["n"] == 5  # nothing was sent after the spend limit
     assert "spend limit" in proc.stderr
@@ -169,9 +169,9 @@ def test_batch_collects_results_and_resumes_without_resubmitting(tmp_path: Path,
         proc = _generate(fake, tmp_path, "python", "--n", "4", "--batch", "--poll-seconds", "0.05", cache_env=cache_env)
         assert proc.returncode == 0, proc.stderr
         report = {r["index"]: r for r in load_jsonl(tmp_path / "report.jsonl")}
-        assert (report[1]["status"], report[1]["reason"]) == ("rejected", "batch-errored")
-        assert (report[2]["status"], report[2]["reason"]) == ("rejected", "batch-expired")
-        assert report[0]["status"] == "kept"
+        assert (report[1]["outcome"], report[1]["reason"]) == ("rejected", "batch-errored")
+        assert (report[2]["outcome"], report[2]["reason"]) == ("rejected", "batch-expired")
+        assert report[0]["outcome"] == "kept"
         assert (report[3]["layer"], report[3]["reason"]) == ("judge", "low-quality")  # the scripted judge
         manifest = json.loads((tmp_path / "batch.json").read_text())
         assert manifest["batch_id"] in fake.batches and len(fake.batches) == 1
@@ -202,7 +202,7 @@ def check_story(out: Path, fake: FakeAnthropic, repaired_reason: str, never_reas
     assert (report[3]["layer"], report[3]["reason"]) == ("judge", "low-quality")
     assert (report[4]["layer"], report[4]["reason"]) == ("duplicate", "duplicate-instruction")
     others = [report[i] for i in range(20) if i not in (1, 2, 3, 4)]
-    assert all(r["status"] == "kept" for r in others), [(r["index"], r["reason"], r["detail"]) for r in others if r["status"] != "kept"]
+    assert all(r["outcome"] == "kept" for r in others), [(r["index"], r["reason"], r["detail"]) for r in others if r["outcome"] != "kept"]
     kept = load_jsonl(out / "kept.jsonl")
     assert len(kept) == meta["totals"]["kept"] == len(others) + 1
     assert all(set(k) == record_keys for k in kept)
@@ -306,6 +306,6 @@ def test_vision_layer_sees_the_screenshot_and_can_reject(tmp_path: Path, cache_e
         proc = _generate(fake, tmp_path, "threejs", "--n", "2", "--vision", "--timeout", "20", cache_env=cache_env)
     assert proc.returncode == 0, proc.stderr
     report = {r["index"]: r for r in load_jsonl(tmp_path / "report.jsonl")}
-    assert report[0]["status"] == "kept" and report[0]["judge"]["visual"]["matches"] is True
+    assert report[0]["outcome"] == "kept" and report[0]["judge"]["visual"]["matches"] is True
     assert (report[1]["layer"], report[1]["reason"]) == ("judge", "visual-mismatch")
     assert sum(r["tools"][0]["name"] == "submit_visual_check" for r in fake.requests) == 2

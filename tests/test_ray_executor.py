@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from codevet.generators.candidates import read_candidates
-from codevet.harness.config import RunConfig, SandboxOptions
-from codevet.harness.model import Candidate
+from codevet.core.options import SandboxOptions
+from codevet.harness.config import RunConfig
+from codevet.core.model import Candidate
 from codevet.harness.pipeline import run
 from conftest import FIXTURES, load_jsonl, read_report, run_cli
 
 ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'codevet[ray]')")
+pytestmark = pytest.mark.slow  # a Ray cluster's start-up: `make test-slow`, run by CI after `make test`
 
 PY_FILES = ["mbpp_excerpt.jsonl", "mbpp_wrong.jsonl", "humaneval_excerpt.jsonl", "apps_excerpt.jsonl",
             "code_contests_excerpt.jsonl", "alpaca_excerpt.jsonl", "malformed.jsonl"]

@@ -13,8 +13,8 @@ import pytest
 
 from codevet.generators.candidates import read_candidates
 from codevet.generators.formats import detect_format
-from codevet.harness.config import SandboxOptions
-from codevet.harness.model import Candidate, Status, Verdict
+from codevet.core.options import SandboxOptions
+from codevet.core.model import Candidate, Status, Verdict
 from codevet.sandboxes import create_sandbox
 
 pytestmark = pytest.mark.skipif(shutil.which("mips-linux-gnu-gcc") is None,
@@ -203,7 +203,7 @@ def test_no_code_policy(cache_dir: Path) -> None:
         assert sb.verify(explain).status == Status.PASS
         assert sb.verify(asked).reason == "no-code"
         assert sb.verify(untyped).status == Status.PASS
-    with create_sandbox("oot", SandboxOptions(extra={"allow_no_code": "true"}), jobs=1) as sb:
+    with create_sandbox("oot", SandboxOptions().with_option("oot.allow_no_code", "true"), jobs=1) as sb:
         assert sb.verify(asked).status == Status.PASS
 
 
@@ -242,7 +242,7 @@ def test_compiles_against_a_decomp_checkout(tmp_path: Path, cache_dir: Path) -> 
         "typedef float f32;\ntypedef struct Actor { f32 speed; } Actor;\ntypedef struct PlayState PlayState;\n"
         "void Actor_Kill(Actor* actor);\nvoid DecompOnly_Helper(Actor* actor, f32 amount);\n")
     (actor_dir / "z_en_foo.h").write_text("typedef struct EnFoo { Actor actor; int timer; } EnFoo;\n")
-    opts = SandboxOptions(extra={"oot_decomp": str(root)})
+    opts = SandboxOptions().with_option("oot.decomp", str(root))
     good = ('#include "z_en_foo.h"\nvoid EnFoo_Update(Actor* thisx, PlayState* play) {\n'
             "    EnFoo* this = (EnFoo*)thisx;\n    this->timer++;\n    DecompOnly_Helper(thisx, 1.0f);\n}\n")
     fake = "void Actor_Vanish(Actor* a);\nvoid g(Actor* a) { Actor_Vanish(a); }\n"

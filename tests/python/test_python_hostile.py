@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from codevet.generators.candidates import read_candidates
-from codevet.harness.config import SandboxOptions
-from codevet.harness.model import Status
+from codevet.core.options import SandboxOptions
+from codevet.core.model import Status
 from codevet.sandboxes import create_sandbox
 from codevet.sandboxes.isolation import bwrap_works
 from codevet.sandboxes.isolation.docker import docker_problem

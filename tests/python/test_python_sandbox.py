@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from codevet.generators.candidates import read_candidates
-from codevet.harness.config import SandboxOptions
-from codevet.harness.model import Candidate, Status, TestCase, TestSpec
+from codevet.core.options import SandboxOptions
+from codevet.core.model import Candidate, Status, TestCase, TestSpec
 from codevet.sandboxes import create_sandbox
 from conftest import FIXTURES
 
@@ -55,7 +55,7 @@ def test_fixture_expectations(sandbox, name: str) -> None:
 
 def test_untested_examples_pass_only_when_allowed() -> None:
     cand = next(read_candidates(str(PY / "alpaca_excerpt.jsonl")))
-    with create_sandbox("python", SandboxOptions(allow_untested=True), jobs=1) as sb:
+    with create_sandbox("python", SandboxOptions().with_option("python.allow_untested", "true"), jobs=1) as sb:
         verdict = sb.verify(cand)
     assert verdict.status is Status.PASS
     assert [c.name for c in verdict.checks if c.name == "untested"] == ["untested"]
@@ -63,7 +63,7 @@ def test_untested_examples_pass_only_when_allowed() -> None:
 
 def test_challenge_tests_run_only_when_asked() -> None:
     cand = next(c for c in read_candidates(str(PY / "mbpp_excerpt.jsonl")) if c.id == "11")
-    with create_sandbox("python", SandboxOptions(challenge_tests=True), jobs=1) as sb:
+    with create_sandbox("python", SandboxOptions().with_option("python.challenge_tests", "true"), jobs=1) as sb:
         verdict = sb.verify(cand)
     assert verdict.status is Status.PASS
     assert any(t.name.startswith("challenge_") for t in verdict.tests)

@@ -15,18 +15,17 @@ import pytest
 
 from codevet.generators.candidates import read_candidates
 from codevet.generators.formats import detect_format
-from codevet.harness.config import SandboxOptions
-from codevet.harness.model import Candidate, Status, Verdict
+from codevet.core.options import SandboxOptions
+from codevet.core.model import Candidate, Status, Verdict
 from codevet.sandboxes import create_sandbox
-from codevet.sandboxes.threejs.assets import THREE_DIR
+from codevet.sandboxes.threejs.assets import INSTALL_COMMAND, three_dir
 from codevet.sandboxes.threejs.browser import CHROMIUM
 from conftest import FIXTURES
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
-if not (THREE_DIR / "package.json").exists():
-    pytest.skip("three.js is not installed: npm install --prefix sandboxes/threejs/web --no-audit --no-fund",
-                allow_module_level=True)
+if not (three_dir() / "package.json").exists():
+    pytest.skip(f"three.js is not installed: {INSTALL_COMMAND}", allow_module_level=True)
 
 from codevet.sandboxes.threejs import ThreeJSSandbox  # noqa: E402
 from codevet.sandboxes.threejs.cdn import match_cdn  # noqa: E402
@@ -50,15 +49,9 @@ def _explain(v: Verdict) -> str:
 
 
 @pytest.fixture(scope="module")
-def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("out") / "artifacts"
-
-
-@pytest.fixture(scope="module")
-def verdicts(artifacts: Path) -> dict[str, Verdict]:
+def verdicts() -> dict[str, Verdict]:
     """Every fixture through one shared sandbox, two at a time, as the pipeline runs them."""
-    sandbox = create_sandbox("threejs", SandboxOptions(timeout_s=TIMEOUT_S, extra={"artifacts_dir": str(artifacts)}),
-                             jobs=2)
+    sandbox = create_sandbox("threejs", SandboxOptions(timeout_s=TIMEOUT_S), jobs=2)
     cands = _candidates(TJ / "good.json") + _candidates(TJ / "bad.json")
     with sandbox:
         with ThreadPoolExecutor(2) as pool:
@@ -96,21 +89,18 @@ def test_empty_code_fails_without_a_browser() -> None:
     assert v.status is Status.FAIL and v.reason == "has-code"
 
 
-def test_screenshots_scene_facts_and_notes(verdicts: dict[str, Verdict], artifacts: Path) -> None:
+def test_screenshots_scene_facts_and_notes(verdicts: dict[str, Verdict]) -> None:
+    import io
+
     from PIL import Image
 
     for row in GOOD:
         v = verdicts[row["filename"]]
-        shot = v.artifacts["screenshot"]
-        assert shot.startswith("artifacts/") and shot.endswith(".png")
-        path = artifacts.parent / shot
-        with Image.open(path) as im:
+        with Image.open(io.BytesIO(v.files["screenshot.png"])) as im:  # bytes in the verdict: the sink writes them
             assert im.format == "PNG" and im.size[0] > 100 and im.size[1] > 100
         scene = v.artifacts["scene"]
         assert scene["renders"] >= 1 and scene["counts"]["meshes"] >= 1 and scene["camera"]["type"]
         assert "SwiftShader" in (scene["glRenderer"] or "")
-    names = {p.name for p in artifacts.iterdir()}
-    assert len(names) == len(GOOD) + len([r for r in BAD if verdicts[r["filename"]].artifacts.get("screenshot")])
     sphere = verdicts["module_red_sphere.js"].artifacts["scene"]
     mesh = next(o for o in sphere["objects"] if o["geometry"] == "SphereGeometry")
     assert mesh["materials"][0]["color"] == "#dd2222" and mesh["onScreen"] is True

@@ -1,0 +1,97 @@
+"""The one Markdown fence parser. Adapters, filters and sandboxes all read an answer's code
+through it, so a filter and a sandbox can never disagree about where a block ends.
+
+Fences follow CommonMark: up to three spaces of indent, three or more backticks or tildes,
+an info string whose first word is the language tag; the closing fence uses the same
+character, is at least as long, and an unclosed fence runs to the end of the text.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+_FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
+_ANY_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Fence:
+    """One fenced block: its language tag (lower-cased, "" when untagged), its body and
+    the 1-based line of the answer where the body starts (for mapping diagnostics back)."""
+
+    tag: str
+    body: str
+    line: int
+
+
+def fences(text: str) -> list[Fence]:
+    """Every fenced block of `text`, in order."""
+    found: list[Fence] = []
+    lines = (text or "").split("\n")
+    i = 0
+    while i < len(lines):
+        m = _FENCE_OPEN.match(lines[i])
+        info = m.group("info") if m else ""
+        if not m or (m.group("fence")[0] == "`" and "`" in info):
+            i += 1
+            continue
+        fence = m.group("fence")
+        tag = info.split()[0].lower() if info.split() else ""
+        tag = tag.split("{")[0]
+        start = i + 1
+        body: list[str] = []
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            stripped = line.strip()
+            indent = len(line) - len(line.lstrip(" "))
+            if stripped and indent <= 3 and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
+                break
+            body.append(line)
+            i += 1
+        found.append(Fence(tag, "\n".join(body) + ("\n" if body else ""), start + 1))
+        i += 1
+    return found
+
+
+def fenced_blocks(text: str) -> list[tuple[str, str]]:
+    """(tag, body) for every fenced block, in order."""
+    return [(f.tag, f.body) for f in fences(text)]
+
+
+def has_fence(text: str) -> bool:
+    return bool(_ANY_FENCE.search(text or ""))
+
+
+def join_blocks(bodies: list[str]) -> str:
+    """Blocks joined by a blank line, ending in one newline ("" when there are none)."""
+    return "\n\n".join(b.rstrip("\n") for b in bodies) + ("\n" if bodies else "")
+
+
+def extract_code(text: str, languages: tuple[str, ...] | frozenset[str], accept_untagged: bool = True) -> str:
+    """Join the blocks tagged with one of `languages` (and untagged ones if allowed).
+
+    Returns "" when the answer holds no such block, so the sandbox can say `no-code`.
+    """
+    return join_blocks([f.body for f in fences(text)
+                        if f.tag in languages or (accept_untagged and f.tag == "")])
+
+
+_PY_LINE = re.compile(r"^\s*(def |class |import |from \S+ import |for |while |if |print\(|return |@\w)", re.MULTILINE)
+
+
+def bare_python(text: str) -> str:
+    """An answer with no fences that is itself Python: it parses, or it is plainly meant
+    as code (a def, an import...) so that a syntax error is reported as one."""
+    if not text or not text.strip() or has_fence(text):
+        return ""
+    try:
+        ast.parse(text)
+        return text
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        pass
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    braces = sum(1 for line in lines if line.endswith(("{", "}", ";")))  # C, Java, JavaScript...
+    starts = sum(1 for line in lines if _PY_LINE.match(line))
+    return text if lines and starts and braces * 3 < len(lines) else ""

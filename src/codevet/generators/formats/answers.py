@@ -1,0 +1,83 @@
+"""Answer-style sets whose code sits in a Markdown or raw answer and that have no tests:
+the LeetCode answers, GPTeacher responses, GitHub files and the 120k code instructions.
+Each is compiled and imported by the sandbox (`untested` unless untested examples are
+allowed); what is not Python is rejected by a precheck before any sandbox starts."""
+from __future__ import annotations
+
+from codevet.core.markdown import bare_python, extract_code
+from codevet.generators.formats.base import FormatAdapter, require
+from codevet.core.model import Candidate, Check
+
+PY_TAGS = ("python", "py", "python3")
+
+
+class LeetCode(FormatAdapter):
+    """greengerong/leetcode: the `python` field is Markdown, fenced code plus explanation."""
+
+    name = "leetcode"
+    signature = ("slug", "content", "python")
+    id_field = "id"
+
+    def to_candidate(self, record, *, source, index, language=None) -> Candidate:
+        answer = require(record, "python")
+        title = record.get("title") or record.get("slug") or ""
+        return Candidate(
+            id=self.record_id(record, index), source=source, language="python",
+            instruction=f"{title}\n\n{record.get('content') or ''}".strip(), code=extract_code(answer, PY_TAGS),
+            format=self.name, meta={"answer": answer, "difficulty": record.get("difficulty")},
+        )
+
+
+class GPTeacher(FormatAdapter):
+    """teknium/GPTeacher-General-Instruct: code blocks inside a prose `response`."""
+
+    name = "gpteacher"
+    signature = ("instruction", "response")
+
+    def to_candidate(self, record, *, source, index, language=None) -> Candidate:
+        instruction = require(record, "instruction")
+        response = require(record, "response")
+        extra = record.get("input") or ""
+        return Candidate(
+            id=self.record_id(record, index), source=source, language="python",
+            instruction=instruction + ("\n\n" + extra if extra else ""), code=extract_code(response, PY_TAGS),
+            format=self.name, meta={"answer": response},
+        )
+
+
+class GitHubCode(FormatAdapter):
+    """codeparrot/github-code: whole files, no instruction. Only Python files are run."""
+
+    name = "github_code"
+    signature = ("code", "repo_name", "path")
+
+    def record_id(self, record, index: int) -> str:
+        return f"{record.get('repo_name', '')}/{record.get('path', '')}" if isinstance(record, dict) else str(index)
+
+    def to_candidate(self, record, *, source, index, language=None) -> Candidate:
+        code = require(record, "code")
+        lang = str(record.get("language") or ("Python" if str(record.get("path", "")).endswith(".py") else "unknown"))
+        cand = Candidate(id=self.record_id(record, index), source=source, language="python",
+                         instruction=f"{record.get('path', '')} from {record.get('repo_name', '')}", code=code,
+                         format=self.name, meta={"file_language": lang})
+        if lang.lower() != "python":
+            cand.prechecks.append(Check("language", False, f"the file is {lang}, not Python"))
+        return cand
+
+
+class CodeInstructions(FormatAdapter):
+    """sahil2801/code_instructions_120k: the output is bare code in any language."""
+
+    name = "code_instructions"
+    signature = ("instruction", "output")
+
+    def to_candidate(self, record, *, source, index, language=None) -> Candidate:
+        instruction = require(record, "instruction")
+        output = require(record, "output")
+        code = extract_code(output, PY_TAGS) or bare_python(output)
+        cand = Candidate(id=self.record_id(record, index), source=source, language="python",
+                         instruction=instruction + ("\n\n" + record["input"] if record.get("input") else ""),
+                         code=code, format=self.name, meta={"answer": output})
+        if not code and "```" not in output and output.strip():
+            cand.prechecks.append(Check("language", False, "the answer is not Python code"))
+        return cand

@@ -1,0 +1,119 @@
+"""`codevet setup`: install what the sandboxes need on this machine, and skip what is there.
+
+An installed package (`pip install codevet[...]`) has everything Python; the rest comes
+from the machine: Debian packages (bubblewrap, Chromium, the MIPS toolchain) and three.js
+from npm. `make run` and `make test` call this same step, so a checkout and an installed
+package are set up the same way.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from codevet.core.errors import UnavailableError
+from codevet.core.paths import data_dir
+from codevet.sandboxes.requires import COMMON, REQUIREMENTS
+
+
+@dataclass
+class SetupReport:
+    installed: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # could not install: what and how
+
+
+def missing_debian(languages: list[str]) -> dict[str, str]:
+    """Debian package -> the command it provides, for commands not on PATH."""
+    wanted: dict[str, str] = {}
+    for req in [COMMON] + [REQUIREMENTS[lang] for lang in languages if lang in REQUIREMENTS]:
+        for command, package in req.debian.items():
+            if shutil.which(command) is None:
+                wanted.setdefault(package, command)
+    return wanted
+
+
+def _apt_prefix() -> list[str] | None:
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+        return ["sudo", "-n"]
+    return None
+
+
+def install_debian(packages: list[str], log: Callable[[str], None]) -> None:
+    prefix = _apt_prefix()
+    if prefix is None:
+        raise UnavailableError("not root and no password-less sudo: install them with "
+                               f"`sudo apt-get install {' '.join(packages)}`")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    log(f"installing Debian packages: {' '.join(packages)}")
+    for argv in (prefix + ["apt-get", "update", "-qq"],
+                 prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]):
+        done = subprocess.run(argv, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise UnavailableError(f"{' '.join(argv)} failed: {done.stderr.strip()[-500:]}")
+
+
+def npm_installed(target: Path, package_json: dict) -> bool:
+    """Every pinned dependency is in target/node_modules at exactly its pinned version."""
+    for name, version in (package_json.get("dependencies") or {}).items():
+        try:
+            found = json.loads((target / "node_modules" / name / "package.json").read_text())["version"]
+        except (OSError, ValueError, KeyError):
+            return False
+        if found != version:
+            return False
+    return True
+
+
+def install_npm(language: str, folder: str, target: Path, log: Callable[[str], None]) -> bool:
+    """Install the pinned package.json of sandboxes/<language>/<folder> into `target`.
+    Returns False when it was already there."""
+    source = resources.files(f"codevet.sandboxes.{language}") / folder
+    package_json = json.loads((source / "package.json").read_text())
+    if npm_installed(target, package_json):
+        return False
+    if shutil.which("npm") is None:
+        raise UnavailableError("npm is missing (apt-get install npm)")
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        if (source / name).is_file():
+            (target / name).write_bytes((source / name).read_bytes())
+    deps = ", ".join(f"{k}@{v}" for k, v in package_json.get("dependencies", {}).items())
+    log(f"installing {deps} from npm into {target}")
+    done = subprocess.run(["npm", "install", "--prefix", str(target), "--no-audit", "--no-fund",
+                           "--loglevel=error"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise UnavailableError(f"npm install failed: {done.stderr.strip()[-500:]}")
+    return True
+
+
+def setup(languages: list[str], system: bool = True, log: Callable[[str], None] = print) -> SetupReport:
+    """Install what `languages` need; a part that cannot be installed is reported, and the
+    rest still goes ahead (one missing toolchain should not stop the others)."""
+    report = SetupReport()
+    wanted = missing_debian(languages)
+    if wanted and system:
+        try:
+            install_debian(sorted(wanted), log)
+            report.installed += sorted(wanted)
+        except UnavailableError as exc:
+            report.missing.append(f"Debian packages {', '.join(sorted(wanted))}: {exc}")
+    elif wanted:
+        report.missing.append(f"Debian packages {', '.join(sorted(wanted))} (commands "
+                              f"{', '.join(sorted(wanted.values()))} not found)")
+    for lang in languages:
+        for folder in REQUIREMENTS.get(lang, COMMON).npm:
+            target = data_dir() / lang / folder
+            try:
+                (report.installed if install_npm(lang, folder, target, log) else report.present).append(
+                    f"{lang} npm packages in {target}")
+            except UnavailableError as exc:
+                report.missing.append(f"{lang} npm packages: {exc}")
+    return report

@@ -1,0 +1,168 @@
+"""The one door to a verdict, for `verify` and `generate` alike.
+
+A `Verifier` owns everything between a candidate and its verdict: the prefilter (cheap
+rejections before any sandbox), the cache (a hash of what decides the verdict), the
+executor (local threads or Ray actors, each holding an opened sandbox) and the wrapping
+of every failure into an `error` verdict. Whatever asks for verdicts (the file pipeline,
+the generator's rounds) gets the same cache, filters and executor.
+
+    with Verifier(config) as verifier:
+        for result in verifier.verify(candidates):   # completion order, seq attached
+            ...
+        verdict = verifier.verify_one(candidate)
+"""
+from __future__ import annotations
+
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from codevet.core.model import Candidate, Status, Verdict
+from codevet.harness.cache import VerdictCache, cache_key
+from codevet.harness.config import RunConfig
+from codevet.harness.executors import Executor, make_executor
+from codevet.harness.filters import Prefilter
+
+INTERRUPTED = "the run was interrupted before this example finished"
+
+
+@dataclass
+class Result:
+    """One candidate's verdict; `seq` is its place in the stream given to `verify`."""
+
+    seq: int
+    candidate: Candidate
+    verdict: Verdict
+    cached: bool = False
+
+
+class Verifier:
+    def __init__(self, config: RunConfig, executor: Executor | None = None) -> None:
+        self.config = config
+        self.executor = executor or make_executor(config)  # first: one that cannot start leaves nothing behind
+        self.cache = VerdictCache(config.cache_dir) if config.use_cache else None
+        self.prefilter = Prefilter(config.filters)
+        self.interrupted = False
+        self._keys: dict[str, tuple[Any, dict[str, Any]] | str] = {}
+        self._lock = threading.Lock()
+
+    # -- keys ------------------------------------------------------------------------------
+    def _key_parts(self, language: str) -> tuple[Any, dict[str, Any]] | str:
+        """(key sandbox, what of the machine decides verdicts), or why there is no sandbox.
+        The environment comes from an opened sandbox where the work runs (a Ray worker's
+        compiler, not the driver's)."""
+        with self._lock:
+            if language not in self._keys:
+                sandbox = self.executor.sandbox(language)
+                if isinstance(sandbox, str):
+                    self._keys[language] = sandbox
+                else:
+                    env = self.executor.environment(language)
+                    self._keys[language] = env if isinstance(env, str) else (sandbox, env)
+            return self._keys[language]
+
+    def key(self, candidate: Candidate) -> str | None:
+        parts = self._key_parts(candidate.language)
+        if isinstance(parts, str):
+            return None
+        sandbox, env = parts
+        return cache_key(candidate.language, type(sandbox).__name__, sandbox.version,
+                         {**self.config.sandbox.cache_fields(candidate.language), "environment": env},
+                         sandbox.fingerprint(candidate))
+
+    # -- one candidate ---------------------------------------------------------------------
+    def _start(self, seq: int, candidate: Candidate) -> Result | tuple[Future, str | None]:
+        """A finished Result (input error, filtered, cached, no sandbox), or a running one."""
+        if candidate.error:
+            return Result(seq, candidate, Verdict.error("malformed-input", candidate.error, check="input"))
+        rejected = self.prefilter.verdict(candidate)
+        if rejected is not None:
+            return Result(seq, candidate, rejected)
+        parts = self._key_parts(candidate.language)
+        if isinstance(parts, str):
+            return Result(seq, candidate, Verdict.error("sandbox-unavailable", parts, check="sandbox"))
+        key = self.key(candidate) if self.cache is not None else None
+        if key is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return Result(seq, candidate, hit, cached=True)
+        return self.executor.submit(parts[0], candidate), key
+
+    def _finish(self, seq: int, candidate: Candidate, fut: Future, key: str | None) -> Result:
+        try:
+            verdict = fut.result()
+        except Exception as exc:  # an executor failure is this example's error, not the run's
+            verdict = Verdict.error("executor-error", f"{type(exc).__name__}: {exc}"[:2000])
+        if self.cache is not None and key is not None:
+            self.cache.put(key, verdict)
+        return Result(seq, candidate, verdict)
+
+    def verify_one(self, candidate: Candidate) -> Verdict:
+        started = self._start(0, candidate)
+        if isinstance(started, Result):
+            return started.verdict
+        fut, key = started
+        return self._finish(0, candidate, fut, key).verdict
+
+    # -- a stream --------------------------------------------------------------------------
+    def verify(self, candidates: Iterable[Candidate]) -> Iterator[Result]:
+        """Every candidate's Result, in completion order, with a bounded number in flight.
+        Ctrl-C: what finished is yielded (and cached); the rest of the stream is yielded
+        as `interrupted` errors, never cached, so every candidate still gets its line."""
+        stream = iter(candidates)
+        in_flight: dict[Future, tuple[int, Candidate, str | None]] = {}
+        max_in_flight = self.config.jobs * 4
+        seq = 0
+
+        def drain(block: bool) -> Iterator[Result]:
+            done, _ = wait(list(in_flight), timeout=0.5 if block else 0, return_when=FIRST_COMPLETED)
+            for fut in done:
+                n, cand, key = in_flight.pop(fut)
+                yield self._finish(n, cand, fut, key)
+
+        try:
+            for candidate in stream:
+                n, seq = seq, seq + 1
+                started = self._start(n, candidate)
+                if isinstance(started, Result):
+                    yield started
+                    continue
+                in_flight[started[0]] = (n, candidate, started[1])
+                while len(in_flight) >= max_in_flight:
+                    yield from drain(True)
+            while in_flight:
+                yield from drain(True)
+        except KeyboardInterrupt:
+            self.interrupted = True
+            finished = {f for f in in_flight if f.done() and not f.cancelled()}
+            self.executor.interrupt()  # kills the workers: threads blocked on them return at once
+            stopped = Verdict.error("interrupted", INTERRUPTED, check="harness")
+            for fut, (n, cand, key) in list(in_flight.items()):
+                result = self._finish(n, cand, fut, key) if fut in finished else None
+                yield result if result is not None and result.verdict.status is not Status.ERROR \
+                    else Result(n, cand, stopped)
+            in_flight.clear()
+            for candidate in stream:  # the rest still gets its line: nothing vanishes
+                n, seq = seq, seq + 1
+                yield Result(n, candidate, stopped)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    @property
+    def notes(self) -> list[str]:
+        return self.executor.notes
+
+    def close(self) -> None:
+        try:
+            self.executor.close()
+        finally:
+            if self.cache is not None:
+                self.cache.close()
+                self.cache = None
+
+    def __enter__(self) -> "Verifier":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+

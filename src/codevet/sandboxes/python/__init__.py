@@ -1,0 +1,131 @@
+"""The Python sandbox: a candidate's code and its dataset's tests as one pytest run in an
+isolated, resource-limited, warm worker. See zygote.py for how a run is isolated."""
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+from codevet.core.resources import package_dir
+from codevet.core.options import SandboxOptions
+from codevet.core.model import Candidate, Check, Verdict
+from codevet.sandboxes.base import Sandbox, source_version
+from codevet.sandboxes.isolation import resolve_isolation
+from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
+from codevet.sandboxes.isolation.cgroups import cgroups_writable
+from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerSpec, ZYGOTE, SUPPORT
+from codevet.sandboxes.python.testgen import BadTest, build_job
+from codevet.sandboxes.python.verdict import interpret
+
+
+def _source_hash() -> str:
+    here = package_dir(__name__)
+    return source_version([ZYGOTE, SUPPORT / "codevet_support.py", here / "testgen.py", here / "verdict.py"])
+
+
+class PythonSandbox(Sandbox):
+    language = "python"
+    isolation_backends = ("bwrap", "docker", "none")
+    version = "1." + _source_hash()
+
+    def __init__(self, options: SandboxOptions, jobs: int = 1) -> None:
+        super().__init__(options, jobs)
+        self.isolation = resolve_isolation(options.isolation)
+        if self.isolation == "none":
+            warnings.warn("codevet: Python candidates run WITHOUT namespace isolation (--isolation none): "
+                          "only resource limits apply; network and files outside the workspace are reachable.",
+                          RuntimeWarning, stacklevel=2)
+        image = ""
+        if self.isolation == "docker":
+            from codevet.sandboxes.isolation.docker import require_image
+
+            image = require_image("python")
+        o = options
+        self.spec = WorkerSpec(isolation=self.isolation, memory_mb=o.memory_mb, file_mb=o.max_file_mb,
+                               cpu_s=int(o.timeout_s) + 5, nproc=o.max_processes, open_files=256,
+                               output_bytes=o.max_output_bytes, workspace_mb=o.workspace_mb, image=image)
+        self.pool = WorkerPool(max(1, jobs), self.spec)
+
+    def open(self) -> None:
+        self.pool.start()
+
+    def close(self) -> None:
+        self.pool.stop()
+
+    def _cases(self, candidate: Candidate) -> list:
+        if candidate.tests is None:
+            return []
+        return [c for c in candidate.tests.cases if not c.group or (c.group == "challenge" and self.options.python.challenge_tests)]
+
+    def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
+        tests = candidate.tests
+        return {
+            "code": candidate.code,
+            "cases": [(c.kind, c.code, c.input, c.output) for c in self._cases(candidate)],
+            "setup": tests.setup if tests else "",
+            "entry_point": tests.entry_point if tests else "",
+        }
+
+    def verify(self, candidate: Candidate) -> Verdict:
+        if not candidate.code.strip():
+            return Verdict.from_checks([Check("has-code", False, "no Python code found in the example")], reason="no-code")
+        syntax = _syntax_problem(candidate.code)
+        if syntax:
+            return Verdict.from_checks([Check("parses", False, syntax)], reason="syntax-error")
+        cases = self._cases(candidate)
+        case_timeout = min(6.0, self.options.timeout_s)
+        try:
+            job = build_job(candidate, cases, case_timeout)
+        except BadTest as exc:
+            return Verdict.error("bad-test", str(exc), check="tests-runnable")
+        job.meta["timeout"] = self.options.timeout_s
+        try:
+            result = self.pool.run(job.to_wire(self.options.timeout_s), self.options.timeout_s)
+        except WorkerCrashed as exc:
+            # The worker died while this example ran: killing it is the example's doing.
+            v = Verdict.from_checks([Check("parses", True), Check("completes", False, f"{exc}")], reason="killed-worker")
+            v.artifacts["worker_stderr"] = exc.stderr[-1500:]
+            return v
+        if "error" in result:
+            return Verdict.error("sandbox-error", result["error"])
+        return interpret(job, result, self.options.python.allow_untested)
+
+    @classmethod
+    def doctor(cls) -> list[tuple[str, bool, str]]:
+        rows = [("python interpreter", True, f"{sys.executable} ({sys.version.split()[0]})")]
+        try:
+            import pytest
+            rows.append(("pytest", True, pytest.__version__))
+        except ImportError:
+            rows.append(("pytest", False, "not installed"))
+        ok = bwrap_works()
+        rows.append(("isolation: bwrap", ok, shutil.which("bwrap") or "" if ok else bwrap_problem()))
+        from codevet.sandboxes.isolation.docker import docker_problem
+        problem = docker_problem()
+        rows.append(("isolation: docker", problem is None, "engine reachable; warm zygote containers"
+                     if problem is None else problem))
+        rows.append(("isolation: none", True, "always available; resource limits only (not a security boundary)"))
+        cg = cgroups_writable()
+        rows.append(("per-worker cgroups", cg, "pids and memory capped per worker" if cg
+                     else "not writable here: rlimits and PID namespaces only"))
+        rows.append(("running as root", os.geteuid() == 0, "examples drop to a private uid" if os.geteuid() == 0
+                     else "examples keep your uid inside the user namespace"))
+        return rows
+
+
+def _syntax_problem(code: str) -> str | None:
+    """Cheap rejection on the host: a candidate that does not parse never starts a sandbox."""
+    try:
+        ast.parse(code)
+    except SyntaxError as exc:
+        return f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})"
+    except (ValueError, MemoryError, RecursionError) as exc:
+        return f"{type(exc).__name__}: {exc}"[:300]
+    return None
+
+
+__all__ = ["PythonSandbox"]

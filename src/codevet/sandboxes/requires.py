@@ -1,0 +1,36 @@
+"""What each sandbox needs from the machine, as data: Debian packages named by the command
+they provide, and npm packages installed into codevet's data directory.
+
+`codevet setup` reads only this (it must not import a sandbox, which may need exactly what
+is missing); a sandbox package adds its own entry here when it is added.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Requirements:
+    debian: dict[str, str] = field(default_factory=dict)  # command -> Debian package
+    npm: tuple[str, ...] = ()  # package folders under sandboxes/<lang>/ holding a package.json to install
+    python_extra: str = ""  # the pip extra with the sandbox's Python dependencies
+    # Custom Ray resources a node must offer to host this sandbox's actors; a node started by
+    # codevet offers them when every command above is on its PATH.
+    ray_resources: dict[str, float] = field(default_factory=dict)
+
+
+COMMON = Requirements(debian={"bwrap": "bubblewrap"})
+
+REQUIREMENTS: dict[str, Requirements] = {
+    "python": Requirements(),
+    "threejs": Requirements(debian={"chromium": "chromium"}, npm=("web",), python_extra="threejs",
+                            ray_resources={"chromium": 1}),
+    "oot": Requirements(debian={"mips-linux-gnu-gcc": "gcc-mips-linux-gnu",
+                                "mips-linux-gnu-as": "binutils-mips-linux-gnu",
+                                "mips-linux-gnu-nm": "binutils-mips-linux-gnu"},
+                        ray_resources={"mips_toolchain": 1}),
+}
+
+
+def requirements(language: str) -> Requirements:
+    return REQUIREMENTS.get(language, Requirements())

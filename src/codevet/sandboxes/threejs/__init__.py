@@ -1,0 +1,227 @@
+"""The Three.js sandbox: render every candidate in headless Chromium and keep only real
+scenes.
+
+A candidate's code (bare script with a global THREE, ES module, or whole HTML page)
+becomes one page (page.py), answered from memory with three.js from the local npm
+install (router.py, assets.py); instrument.js watches WebGL and three from inside;
+session.py loads it in a fresh context of a pooled browser (browser.py) and collects
+evidence; pixels.py and scene.py measure the frame and the scene graph; verdict.py
+turns all of it into named checks.
+
+Options: `SandboxOptions.threejs` (core/options.py: viewport, settle and motion times,
+console allow-list, blank-frame thresholds). The screenshot travels in the verdict as
+bytes (`files["screenshot.png"]`); the sink writes it.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from codevet.core.resources import package_dir
+from codevet.core.options import SandboxOptions
+from codevet.core.model import Candidate, Check, Status, Verdict
+from codevet.sandboxes.base import Sandbox
+from codevet.sandboxes.threejs.assets import INSTALL_COMMAND, ThreeInstall
+from codevet.sandboxes.threejs.browser import CHROMIUM, BrowserPool, BrowserUnavailable, chromium_version
+from codevet.sandboxes.threejs.page import build_page
+from codevet.sandboxes.threejs.pixels import BlankThresholds, frame_stats, load_png
+from codevet.sandboxes.threejs.router import Router
+from codevet.sandboxes.threejs.scene import compact, read_description
+from codevet.sandboxes.threejs.session import Evidence, SessionSettings, run_session
+from codevet.sandboxes.threejs.verdict import judge
+
+HERE = package_dir(__name__)
+
+
+def _source_hash() -> str:
+    """Cached verdicts are only trusted for the sandbox code that made them."""
+    h = hashlib.sha256()
+    for path in sorted(HERE.glob("*.py")) + [HERE / "instrument.js", HERE / "web" / "package.json"]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+class ThreeJSSandbox(Sandbox):
+    language = "threejs"
+    isolation_backends = ("bwrap", "docker", "none")
+    version = "1." + _source_hash()
+
+    def __init__(self, options: SandboxOptions, jobs: int = 1) -> None:
+        super().__init__(options, jobs)
+        opts = options.threejs
+        self.thresholds = opts.thresholds
+        self.timeout_s = float(options.timeout_s)
+        self.settings = SessionSettings(viewport=opts.viewport, settle_s=min(opts.settle_s, max(0.5, self.timeout_s / 2)),
+                                        motion_gap_s=opts.motion_gap_s)
+        try:
+            self.console_allow = re.compile(opts.console_allow) if opts.console_allow else None
+        except re.error:
+            self.console_allow = re.compile(re.escape(opts.console_allow or ""))
+        self.three = ThreeInstall()
+        self.pool = BrowserPool(max(1, jobs))
+        self._docker_dir: Path | None = None  # docker: the launcher script's folder
+        self._docker_label = ""
+
+    # lifecycle -------------------------------------------------------------------------
+
+    def open(self) -> None:
+        if not self.three.installed:
+            raise RuntimeError(f"three.js is not installed; run: {INSTALL_COMMAND}")
+        self.three.classic_core()  # build once, before the threads need it
+        if self.options.isolation == "docker":
+            self._use_docker()
+        self.pool.start()
+
+    def _use_docker(self) -> None:
+        """Each worker's Chromium runs in the three.js image instead of on the host; the
+        pages it loads are still answered by the host's router (over CDP), so the
+        container has no network at all."""
+        import tempfile
+
+        from codevet.sandboxes.isolation.base import Limits
+        from codevet.sandboxes.isolation.docker import browser_launcher, require_image
+
+        image = require_image("threejs")  # says why when there is no engine or no image
+        self._docker_dir = Path(tempfile.mkdtemp(prefix="codevet-browser-"))
+        self._docker_label = f"codevet-browser-{os.getpid()}-{os.urandom(3).hex()}"
+        limits = Limits(memory_mb=self.options.memory_mb, processes=max(512, self.options.max_processes),
+                        workspace_mb=max(256, self.options.workspace_mb))
+        self.pool.executable = str(browser_launcher(image, limits, self._docker_label, self._docker_dir))
+
+    def close(self) -> None:
+        self.pool.stop()
+        if self._docker_dir is not None:
+            from codevet.sandboxes.isolation.docker import kill_labelled
+
+            kill_labelled(self._docker_label)  # a browser whose client died keeps its container
+            shutil.rmtree(self._docker_dir, ignore_errors=True)
+            self._docker_dir = None
+
+    def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
+        # The description decides the motion and scene checks, so it is part of the key.
+        return {"code": candidate.code, "instruction": candidate.instruction}
+
+    def environment(self) -> dict[str, Any]:
+        return {"three": self.three.version, "chromium": chromium_version(CHROMIUM)}
+
+    # one candidate ---------------------------------------------------------------------
+
+    def verify(self, candidate: Candidate) -> Verdict:
+        start = time.monotonic()
+        code = candidate.code or ""
+        wants = read_description(candidate.instruction or "")
+        if not code.strip():
+            return Verdict.from_checks([Check("has-code", False, "the example has no code")],
+                                       duration_s=time.monotonic() - start)
+        page = build_page(code, title=str(candidate.id)[:60])
+        ev: Evidence | None = None
+        crash_detail = ""
+        for _attempt in range(2):  # a browser crash gets one more try on a fresh browser
+            ev = Evidence()
+            router = Router(self.three, page.html, ev.requests)
+
+            async def session(browser: Any, ev: Evidence = ev, router: Router = router) -> Evidence:
+                return await run_session(browser, page, router, ev, self.settings, bool(wants.motion))
+
+            try:
+                self.pool.run(session, timeout=self.timeout_s)
+                break
+            except (asyncio.TimeoutError, TimeoutError):
+                ev.timed_out = True
+                break
+            except BrowserUnavailable as exc:
+                return Verdict.error("browser-unavailable", str(exc))
+            except Exception as exc:  # the browser died under us (not the page: that is `crashed`)
+                crash_detail = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+                ev = None
+        if ev is None:
+            return Verdict.error("browser-crashed", f"the browser failed twice: {crash_detail}")
+        return self._verdict(candidate, code, wants, page.notes, ev, start)
+
+    def _verdict(self, candidate: Candidate, code: str, wants: Any, notes: list[str], ev: Evidence,
+                 start: float) -> Verdict:
+        frames = []
+        for shot in ev.shots:
+            try:
+                frames.append(load_png(shot))
+            except Exception:
+                break
+        stats = frame_stats(frames[0], self.thresholds) if frames else None
+        judgement = judge(ev, code=code, wants=wants, timeout_s=self.timeout_s, th=self.thresholds,
+                          console_allow=self.console_allow, frames=frames, stats=stats)
+        artifacts: dict[str, Any] = {
+            "notes": list(notes) + list(ev.requests.notes),
+            "scene": compact(ev.summaries[-1]) if ev.summaries else None,
+            "page": ev.page_kind,
+            "timings": {k: round(v, 3) for k, v in ev.timings.items()},
+        }
+        if stats is not None:
+            artifacts["frame"] = stats.as_dict()
+        files = {"screenshot.png": ev.shots[0]} if ev.shots else {}
+        return Verdict.from_checks(judgement.checks, reason=judgement.reason,
+                                   duration_s=time.monotonic() - start, artifacts=artifacts, files=files)
+
+    # doctor ----------------------------------------------------------------------------
+
+    @classmethod
+    def doctor(cls) -> list[tuple[str, bool, str]]:
+        rows: list[tuple[str, bool, str]] = []
+        version = chromium_version(CHROMIUM)
+        rows.append(("chromium", version is not None, version or f"{CHROMIUM} not found (apt-get install chromium)"))
+        three = ThreeInstall()
+        rows.append(("three.js (npm)", three.installed,
+                     f"three {three.version} in {three.root}" if three.installed else f"missing; run: {INSTALL_COMMAND}"))
+        try:
+            import playwright  # noqa: F401
+            from importlib.metadata import version as pkg_version
+            rows.append(("playwright (python)", True, pkg_version("playwright")))
+        except ImportError:
+            rows.append(("playwright (python)", False, "pip install 'codevet[threejs]'"))
+            return rows
+        if version is None or not three.installed:
+            rows.append(("WebGL via SwiftShader", False, "needs chromium and three.js first"))
+            return rows
+        rows.append(self_test())
+        return rows
+
+
+SELF_TEST = """
+import * as THREE from 'three';
+const renderer = new THREE.WebGLRenderer();
+renderer.setSize(window.innerWidth, window.innerHeight);
+document.body.appendChild(renderer.domElement);
+const scene = new THREE.Scene();
+const camera = new THREE.PerspectiveCamera(60, window.innerWidth / window.innerHeight, 0.1, 100);
+camera.position.z = 3;
+scene.add(new THREE.Mesh(new THREE.BoxGeometry(1, 1, 1), new THREE.MeshBasicMaterial({ color: 0xff0000 })));
+renderer.render(scene, camera);
+"""
+
+
+def self_test() -> tuple[str, bool, str]:
+    """Render a red cube through the whole sandbox: WebGL must exist (SwiftShader) and the
+    frame must not be blank."""
+    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=20), jobs=1)
+    try:
+        sandbox.open()
+        verdict = sandbox.verify(Candidate(id="self-test", source="doctor", language="threejs",
+                                           instruction="a red cube", code=SELF_TEST))
+    except Exception as exc:
+        return ("WebGL via SwiftShader", False, f"{type(exc).__name__}: {exc}")
+    finally:
+        sandbox.close()
+    if verdict.status is not Status.PASS:
+        failed = next((c for c in verdict.checks if not c.passed), None)
+        return ("WebGL via SwiftShader", False, f"self-test {verdict.status.value}: {verdict.reason}: "
+                f"{failed.detail if failed else ''}")
+    gl = (verdict.artifacts.get("scene") or {}).get("glRenderer") or "unknown GL renderer"
+    ok = "swiftshader" in gl.lower()
+    return ("WebGL via SwiftShader", ok, f"red cube rendered in {verdict.duration_s:.2f} s by {gl}"
+            + ("" if ok else " (expected SwiftShader: results may differ between machines)"))

@@ -1,0 +1,119 @@
+"""The local three.js install: the only three.js a candidate page ever gets.
+
+Pages see it under `/three/...` on the sandbox origin (through an import map for
+`three` and `three/addons/`). Files are read once and kept in memory, because every
+candidate page loads the same two megabytes and the pages are answered from memory
+(`context.route`), not from an HTTP server.
+
+r160 removed the classic (UMD) build that `<script src=".../three.min.js">` pages and
+bare snippets using a global `THREE` were written for. A module shim cannot replace
+it: classic scripts run before any module. So the classic build is re-created here from
+the ES modules by `classic.py`, once per process.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+from codevet.core.resources import package_dir
+from codevet.core.paths import data_dir
+from codevet.sandboxes.threejs.classic import ClassicBuildError, bundle_classic
+
+# The pinned package.json ships with codevet; `codevet setup` installs it into the data
+# directory (never into the package itself, which may be read-only site-packages).
+WEB_PACKAGE = package_dir(__package__) / "web" / "package.json"
+INSTALL_COMMAND = "codevet setup --lang threejs"
+
+
+def web_dir() -> Path:
+    return data_dir() / "threejs" / "web"
+
+
+def three_dir() -> Path:
+    return web_dir() / "node_modules" / "three"
+
+CONTENT_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".cjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".html": "text/html; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".glsl": "text/plain; charset=utf-8",
+}
+
+# Where the local copy lives on the sandbox origin; the import map points here.
+CORE_MODULE = "build/three.module.js"
+CLASSIC_CORE = "codevet/three.classic.js"  # generated, not a file of the package
+
+
+def content_type(path: str) -> str:
+    return CONTENT_TYPES.get(Path(path).suffix.lower(), "application/octet-stream")
+
+
+class ThreeInstall:
+    """Read-only view of node_modules/three with an in-memory file cache."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = (root or three_dir()).resolve()
+        self._files: dict[str, bytes | None] = {}
+        self._lock = threading.Lock()
+        self._classic_core: bytes | None = None
+
+    @property
+    def installed(self) -> bool:
+        return (self.root / "package.json").is_file() and (self.root / CORE_MODULE).is_file()
+
+    @property
+    def version(self) -> str:
+        try:
+            return str(json.loads((self.root / "package.json").read_text())["version"])
+        except (OSError, ValueError, KeyError):
+            return "missing"
+
+    def read(self, rel: str) -> bytes | None:
+        """The bytes of `rel` inside the package, or None (missing, or outside it)."""
+        rel = rel.lstrip("/")
+        with self._lock:
+            if rel in self._files:
+                return self._files[rel]
+        path = (self.root / rel).resolve()
+        data: bytes | None = None
+        if path.is_relative_to(self.root) and path.is_file():
+            data = path.read_bytes()
+        with self._lock:
+            self._files[rel] = data
+        return data
+
+    def text(self, rel: str) -> str | None:
+        data = self.read(rel)
+        return None if data is None else data.decode("utf-8")
+
+    def classic_core(self) -> bytes:
+        """A classic script that defines `window.THREE` synchronously, like the old UMD."""
+        with self._lock:
+            if self._classic_core is not None:
+                return self._classic_core
+        code = bundle_classic(["build/three.module.js"], self.text, expose="window.THREE = {mod};\n")
+        data = code.encode("utf-8")
+        with self._lock:
+            self._classic_core = data
+        return data
+
+    def classic_addon(self, jsm_rel: str) -> bytes | None:
+        """The classic (`examples/js/...`) form of an addon: attaches its exports to the
+        global THREE, which the classic core has defined. None if it cannot be built."""
+        key = "codevet/classic/" + jsm_rel
+        with self._lock:
+            if key in self._files:
+                return self._files[key]
+        try:
+            code = bundle_classic([jsm_rel], self.text, expose="Object.assign(window.THREE, {mod});\n",
+                                  external={"three": "window.THREE"})
+            data: bytes | None = code.encode("utf-8")
+        except ClassicBuildError:
+            data = None
+        with self._lock:
+            self._files[key] = data
+        return data

@@ -1,0 +1,235 @@
+"""Headless Chromium for many threads: one browser per worker slot, driven from one
+asyncio loop on a background thread.
+
+Why asyncio and not Playwright's sync API per thread: a candidate with an infinite loop
+blocks its page's main thread, and a sync `page.evaluate` then never returns. Here
+every candidate's whole session runs under `asyncio.wait_for`, so a hung page is
+cancelled, its context closed, and, if even that does not answer, the slot's
+Playwright driver is stopped (which takes its Chromium with it, the two are joined by
+a pipe) and a fresh browser is launched for the next candidate. The calling thread
+only ever waits on a future with a deadline, so nothing can hang the run.
+"""
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import threading
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
+from codevet.core.errors import UnavailableError
+
+CHROMIUM = "/usr/bin/chromium"
+
+# SwiftShader must be asked for explicitly since Chrome 139; the rest keeps Chromium
+# from phoning home (there is no network anyway) and from doing background work.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+    "--ignore-gpu-blocklist",
+    "--disable-quic",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-breakpad",
+    "--metrics-recording-only",
+    "--mute-audio",
+    "--disable-renderer-backgrounding",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+    "--disable-dev-shm-usage",
+]
+
+
+class BrowserUnavailable(UnavailableError, RuntimeError):
+    """Chromium could not be launched (missing, or crashing at start)."""
+
+
+def chromium_version(path: str = CHROMIUM) -> str | None:
+    exe = shutil.which(path)
+    if exe is None:
+        return None
+    try:
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return out.stdout.strip() or None
+
+
+@dataclass
+class Slot:
+    """One worker's browser and the Playwright driver that owns it."""
+
+    index: int
+    driver: Any = None
+    browser: Any = None
+    used: int = 0
+    relaunches: int = 0
+
+    def alive(self) -> bool:
+        return self.browser is not None and self.browser.is_connected()
+
+
+class BrowserPool:
+    """`run(fn, timeout)` calls `await fn(browser)` on a free browser, from any thread."""
+
+    def __init__(self, size: int, executable: str = CHROMIUM, args: list[str] | None = None,
+                 recycle_after: int = 500) -> None:
+        self.size = max(1, size)
+        self.executable = executable
+        self.args = list(args or CHROMIUM_ARGS)
+        self.recycle_after = recycle_after
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._free: asyncio.Queue[Slot] | None = None
+        self._slots: list[Slot] = []
+        self._start_lock = threading.Lock()
+        self.relaunches = 0
+        self._closed = False
+        self._running: set[asyncio.Task] = set()  # candidates in flight, cancelled by stop()
+
+    # lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        with self._start_lock:
+            self._closed = False
+            if self._loop is not None:
+                return
+            loop = asyncio.new_event_loop()
+            ready = threading.Event()
+
+            def main() -> None:
+                asyncio.set_event_loop(loop)
+                loop.call_soon(ready.set)
+                loop.run_forever()
+
+            self._thread = threading.Thread(target=main, name="codevet-threejs-browsers", daemon=True)
+            self._thread.start()
+            ready.wait()
+            self._loop = loop
+            self._call(self._init_slots(), timeout=30)
+
+    async def _init_slots(self) -> None:
+        self._free = asyncio.Queue()
+        self._slots = [Slot(i) for i in range(self.size)]
+        for slot in self._slots:
+            self._free.put_nowait(slot)
+
+    def stop(self) -> None:
+        with self._start_lock:
+            self._closed = True  # work that arrives from now on is refused, not relaunched
+            loop = self._loop
+            if loop is None:
+                return
+            try:
+                self._call(self._stop_all(), timeout=30)
+            except Exception:
+                pass
+            loop.call_soon_threadsafe(loop.stop)
+            if self._thread is not None:
+                self._thread.join(timeout=10)
+            self._loop = None
+            self._thread = None
+
+    async def _stop_all(self) -> None:
+        # Candidates still running are cancelled first, so the threads waiting on them
+        # return at once (they get an error verdict) instead of at their safety deadline.
+        # Only our own: Playwright's connection tasks must live on to close the browsers.
+        for task in list(self._running):
+            task.cancel()
+        await asyncio.gather(*(self._shutdown(s) for s in self._slots), return_exceptions=True)
+
+    # running ---------------------------------------------------------------------------
+
+    def _call(self, coro: Awaitable[Any], timeout: float) -> Any:
+        assert self._loop is not None
+        fut: Future = asyncio.run_coroutine_threadsafe(coro, self._loop)  # type: ignore[arg-type]
+        try:
+            return fut.result(timeout)
+        except FutureTimeout:
+            fut.cancel()
+            raise
+
+    def run(self, fn: Callable[[Any], Awaitable[Any]], timeout: float) -> Any:
+        """Run `fn(browser)` with a free browser. Raises asyncio.TimeoutError when `fn`
+        overruns `timeout` (its slot is recovered before the next use) and
+        BrowserUnavailable when no browser can be launched."""
+        if self._closed:
+            raise BrowserUnavailable("the three.js sandbox is closed")
+        if self._loop is None:
+            self.start()
+        # The outer wait is a safety net: the loop-side deadline normally fires first.
+        return self._call(self._with_slot(fn, timeout), timeout=timeout + 60)
+
+    async def _with_slot(self, fn: Callable[[Any], Awaitable[Any]], timeout: float) -> Any:
+        assert self._free is not None
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
+        slot = await self._free.get()
+        try:
+            if not slot.alive() or slot.used >= self.recycle_after:
+                await self._relaunch(slot)
+            slot.used += 1
+            try:
+                return await asyncio.wait_for(fn(slot.browser), timeout)
+            except asyncio.TimeoutError:
+                # fn's own cleanup ran on cancellation; if the browser is wedged, replace it now.
+                if not await self._responsive(slot):
+                    await self._shutdown(slot)
+                raise
+        finally:
+            self._free.put_nowait(slot)
+
+    async def _responsive(self, slot: Slot) -> bool:
+        if not slot.alive():
+            return False
+        try:
+            ctx = await asyncio.wait_for(slot.browser.new_context(), 5)
+            await asyncio.wait_for(ctx.close(), 5)
+            return True
+        except Exception:
+            return False
+
+    async def _relaunch(self, slot: Slot) -> None:
+        await self._shutdown(slot)
+        from playwright.async_api import async_playwright
+
+        last: Exception | None = None
+        for _attempt in range(2):
+            try:
+                slot.driver = await async_playwright().start()
+                slot.browser = await slot.driver.chromium.launch(
+                    executable_path=self.executable, headless=True, args=self.args, timeout=30_000)
+                slot.used = 0
+                slot.relaunches += 1
+                self.relaunches += 1
+                return
+            except Exception as exc:  # missing binary, crash at start
+                last = exc
+                await self._shutdown(slot)
+        raise BrowserUnavailable(f"cannot launch {self.executable}: {last}")
+
+    async def _shutdown(self, slot: Slot) -> None:
+        browser, driver = slot.browser, slot.driver
+        slot.browser = slot.driver = None
+        if browser is not None:
+            try:
+                await asyncio.wait_for(browser.close(), 5)
+            except Exception:
+                pass
+        if driver is not None:
+            try:  # stopping the driver closes the pipe, and Chromium exits with it
+                await asyncio.wait_for(driver.stop(), 10)
+            except Exception:
+                pass
