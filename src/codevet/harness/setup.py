@@ -53,8 +53,9 @@ def install_debian(packages: list[str], log: Callable[[str], None]) -> None:
                                f"`sudo apt-get install {' '.join(packages)}`")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     log(f"installing Debian packages: {' '.join(packages)}")
-    for argv in (prefix + ["apt-get", "update", "-qq"],
-                 prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]):
+    wait = ["-o", "DPkg::Lock::Timeout=600"]  # another apt-get (or a second setup) holds the lock: wait
+    for argv in (prefix + ["apt-get", *wait, "update", "-qq"],
+                 prefix + ["apt-get", *wait, "install", "-y", "-qq", "--no-install-recommends", *packages]):
         done = subprocess.run(argv, env=env, capture_output=True, text=True)
         if done.returncode != 0:
             raise UnavailableError(f"{' '.join(argv)} failed: {done.stderr.strip()[-500:]}")
