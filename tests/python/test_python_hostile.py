@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import socket
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from codevet.sandboxes import create_sandbox
 from codevet.sandboxes.isolation import bwrap_works
 from codevet.sandboxes.isolation.docker import docker_problem
 from codevet.sandboxes.python.pool import sandbox_uid_base
-from conftest import FIXTURES
+from conftest import FIXTURES, own_processes, wait_until
 
 HOSTILE = {c.raw["task_id"].split("/")[1]: c for c in read_candidates(str(FIXTURES / "python" / "hostile.jsonl"))}
 CONTAINED_BY_LIMITS = ["memory_bomb", "infinite_loop", "output_flood", "early_os_exit", "early_sys_exit",
@@ -38,34 +37,15 @@ ESCAPES = [Path("/etc/codevet_pwned"), Path("/root/codevet_pwned"), Path("/var/t
 
 
 def _stragglers() -> list[str]:
-    """Processes this test left behind: its own descendants, and anything running under
-    this run's private sandbox uids (an orphan re-parented away still carries its uid)."""
+    """Processes this test left behind: its own descendants, and anything under this run's
+    private sandbox uids."""
     uids = set(range(sandbox_uid_base(), sandbox_uid_base() + 64))
-    parents: dict[int, int] = {}
-    owners: dict[int, int] = {}
-    cmds: dict[int, str] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            status = Path(f"/proc/{entry}/status").read_text()
-            cmds[int(entry)] = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(entry)] = int(fields["PPid"])
-        owners[int(entry)] = int(fields["Uid"].split()[0])
-    me = os.getpid()
+    return [f"{pid}: {cmd[:100]}" for pid, cmd in own_processes(uids).items() if "[pytest" not in cmd]
 
-    def descends(pid: int) -> bool:
-        seen = 0
-        while pid > 1 and seen < 64:
-            pid, seen = parents.get(pid, 0), seen + 1
-            if pid == me:
-                return True
-        return False
-    return [f"{pid}: {cmds[pid][:100]}" for pid in parents
-            if pid != me and (owners[pid] in uids or descends(pid)) and "[pytest" not in cmds[pid]]
+
+def _no_stragglers() -> list[str]:
+    wait_until(lambda: not _stragglers())
+    return _stragglers()
 
 
 @pytest.fixture(scope="module")
@@ -104,15 +84,13 @@ def test_attacks_contained_by_limits(backend: str) -> None:
     for name, verdict in verdicts.items():
         assert (verdict.status, verdict.reason) == (Status.FAIL, HOSTILE[name].raw["expect"]), (name, verdict.checks)
     assert "PermissionError" in verdicts["kill_parent"].tests[0].message
-    time.sleep(0.2)
-    assert _stragglers() == []
+    assert _no_stragglers() == []
 
 
 @pytest.mark.parametrize("backend", CONTAINING)
 def test_every_attack_contained(backend: str, listener) -> None:
     for p in ESCAPES:
         assert not p.exists()
-    start = time.monotonic()
     verdicts = _run(backend, list(HOSTILE))
     for name, verdict in verdicts.items():
         expect = HOSTILE[name].raw["expect"]
@@ -120,7 +98,6 @@ def test_every_attack_contained(backend: str, listener) -> None:
             assert verdict.status is Status.PASS, (name, verdict.checks)
         else:
             assert (verdict.status, verdict.reason) == (Status.FAIL, expect), (name, verdict.checks)
-    assert time.monotonic() - start < 120
     # nothing reached the host's loopback, nothing leaked, nothing escaped, nothing survived
     with pytest.raises(BlockingIOError):
         listener.accept()
@@ -131,15 +108,11 @@ def test_every_attack_contained(backend: str, listener) -> None:
     for p in ESCAPES:
         assert not p.exists(), p
     assert any(w in verdicts["write_outside"].tests[0].message for w in ("Read-only", "No such file", "Permission"))
-    time.sleep(0.2)
-    assert _stragglers() == []
+    assert _no_stragglers() == []
 
 
 @pytest.mark.parametrize("backend", CONTAINING)
 def test_fork_bomb_leaves_the_machine_usable(backend: str) -> None:
-    before = len(os.listdir("/proc"))
     verdicts = _run(backend, ["fork_bomb"])
     assert verdicts["fork_bomb"].reason == "timeout"
-    time.sleep(0.3)
-    assert len(os.listdir("/proc")) < before + 20  # the bomb's processes are gone
-    assert _stragglers() == []
+    assert _no_stragglers() == []  # the bomb's processes are gone (they ran under the sandbox uids)

@@ -78,6 +78,23 @@ def extract_code(text: str, languages: tuple[str, ...] | frozenset[str], accept_
                         if f.tag in languages or (accept_untagged and f.tag == "")])
 
 
+C_TAGS: frozenset[str] = frozenset({"c", "cpp", "c++", "h", "hpp", "cc", "objc"})
+_C_HINT = re.compile(r"(;\s*$|\{\s*$|^\s*#\s*(include|define)\b|\b(void|s16|s32|u8|u16|u32|f32|Vec3f|Actor|"
+                     r"PlayState|GlobalContext|struct|typedef|static)\b)", re.MULTILINE)
+
+
+def looks_like_c(body: str) -> bool:
+    """An untagged block that is C (N64 C included): two or more C-shaped lines or names."""
+    return len(_C_HINT.findall(body)) >= 2
+
+
+def c_code(answer: str) -> tuple[str, int]:
+    """The answer's C blocks (tagged c/cpp/h..., or untagged that look like C) joined by a
+    blank line, and how many blocks there were. The OoT adapter and sandbox both use it."""
+    picked = [f.body for f in fences(answer) if f.tag in C_TAGS or (f.tag == "" and looks_like_c(f.body))]
+    return join_blocks(picked), len(picked)
+
+
 _PY_LINE = re.compile(r"^\s*(def |class |import |from \S+ import |for |while |if |print\(|return |@\w)", re.MULTILINE)
 
 

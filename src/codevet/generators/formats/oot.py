@@ -13,30 +13,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from codevet.core.markdown import fenced_blocks
+from codevet.core.markdown import C_TAGS, c_code, fenced_blocks
 from codevet.generators.formats.base import FormatAdapter, require
 from codevet.core.model import Candidate
 
-C_TAGS = ("c", "cpp", "c++", "h", "hpp", "cc")
 _OOT_WORDS = re.compile(r"\b(PlayState|GlobalContext|globalCtx|Ocarina|OoT|z64\w*|zeldaret|decomp|romhack\w*|"
                         r"ActorProfile|ActorInit|Actor_\w+|SkelAnime\w*|Collider\w*|OPEN_DISPS|HackerOoT|"
                         r"z64hdr|Link's|Hyrule|Zelda)\b|\bActor\s*\*", re.IGNORECASE)
 _N64_TYPES = re.compile(r"\b(s8|u8|s16|u16|s32|u32|f32|Vec3f|Vec3s|Gfx)\b")
-_C_HINT = re.compile(r"(;\s*$|\{\s*$|^\s*#\s*(include|define)\b|\b(void|s16|s32|u8|u16|u32|f32|Vec3f|Actor|"
-                     r"PlayState|GlobalContext|struct|typedef|static)\b)", re.MULTILINE)
 TYPE_FIELDS = ("type", "category", "task_type", "kind")
 
 
 def _text(record: dict[str, Any]) -> str:
     return "\n".join(str(record.get(k) or "") for k in ("instruction", "input", "output"))
-
-
-def c_blocks(output: str) -> list[str]:
-    picked: list[str] = []
-    for tag, body in fenced_blocks(output):
-        if tag in C_TAGS or (tag == "" and len(_C_HINT.findall(body)) >= 2):
-            picked.append(body.rstrip("\n"))
-    return picked
 
 
 class OoTAlpaca(FormatAdapter):
@@ -56,10 +45,9 @@ class OoTAlpaca(FormatAdapter):
     def to_candidate(self, record, *, source, index, language=None) -> Candidate:
         instruction = require(record, "instruction")
         output = require(record, "output")
-        blocks = c_blocks(output)
-        code = ("\n\n".join(blocks) + "\n") if blocks else ""
+        code, n_blocks = c_code(output)
         extra = record.get("input") or ""
-        meta: dict[str, Any] = {"blocks": len(blocks)}
+        meta: dict[str, Any] = {"blocks": n_blocks}
         for key in TYPE_FIELDS:
             if isinstance(record.get(key), str):
                 meta["type"] = record[key]

@@ -3,7 +3,6 @@ be read, diffed and tuned without touching the generator."""
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from string import Template
 from codevet.core.resources import package_dir
 

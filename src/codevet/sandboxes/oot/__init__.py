@@ -69,12 +69,11 @@ def _source_hash() -> str:
 
 
 def record_type(candidate: Candidate) -> str:
-    meta = candidate.meta or {}
-    raw = candidate.raw if isinstance(candidate.raw, dict) else {}
-    for key in ("type", "category", "task_type", "kind"):
-        value = meta.get(key) if meta.get(key) is not None else raw.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip().lower().replace("_", " ").replace("-", " ")
+    """The answer's type as the adapter found it (`meta["type"]`); the sandbox never reads
+    the raw record."""
+    value = (candidate.meta or {}).get("type")
+    if isinstance(value, str) and value.strip():
+        return value.strip().lower().replace("_", " ").replace("-", " ")
     return ""
 
 

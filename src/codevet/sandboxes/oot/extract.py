@@ -10,22 +10,7 @@ from __future__ import annotations
 
 import re
 
-from codevet.core.markdown import fences, has_fence, join_blocks
-
-C_TAGS: frozenset[str] = frozenset({"c", "cpp", "c++", "h", "hpp", "cc", "objc"})
-_C_HINT = re.compile(r"(;\s*$|\{\s*$|^\s*#\s*(include|define)\b|\b(void|s16|s32|u8|u16|u32|f32|Vec3f|Actor|"
-                     r"PlayState|GlobalContext|struct|typedef|static)\b)", re.MULTILINE)
-
-
-def looks_like_c(body: str) -> bool:
-    return len(_C_HINT.findall(body)) >= 2
-
-
-def c_code(answer: str) -> tuple[str, int]:
-    """The answer's C blocks joined by a blank line, and how many blocks there were."""
-    picked = [f.body for f in fences(answer) if f.tag in C_TAGS or (f.tag == "" and looks_like_c(f.body))]
-    return join_blocks(picked), len(picked)
-
+from codevet.core.markdown import c_code, has_fence
 
 def code_for(candidate_code: str) -> str:
     """Candidate code as C: extract fences if a Markdown answer slipped through."""

@@ -7,7 +7,6 @@ import os
 import shutil
 import sys
 import warnings
-from pathlib import Path
 from typing import Any
 
 from codevet.core.resources import package_dir

@@ -30,7 +30,7 @@ from codevet.sandboxes.base import Sandbox
 from codevet.sandboxes.threejs.assets import INSTALL_COMMAND, ThreeInstall
 from codevet.sandboxes.threejs.browser import CHROMIUM, BrowserPool, BrowserUnavailable, chromium_version
 from codevet.sandboxes.threejs.page import build_page
-from codevet.sandboxes.threejs.pixels import BlankThresholds, frame_stats, load_png
+from codevet.sandboxes.threejs.pixels import frame_stats, load_png
 from codevet.sandboxes.threejs.router import Router
 from codevet.sandboxes.threejs.scene import compact, read_description
 from codevet.sandboxes.threejs.session import Evidence, SessionSettings, run_session
