@@ -365,8 +365,9 @@ def options() -> None:
     from codevet.core.options import option_rows
 
     table = Table(title="sandbox options (--option KEY=VALUE)", title_justify="left")
-    for col in ("key", "default", "what"):
-        table.add_column(col)
+    table.add_column("key", no_wrap=True)
+    table.add_column("default", no_wrap=True)
+    table.add_column("what")
     for row in option_rows():
         table.add_row(*row)
     Console().print(table)
