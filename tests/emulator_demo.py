@@ -18,7 +18,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from anthropic_emulator import Emulator, Fault, spend_limit_400  # noqa: E402
+from anthropic_emulator import Emulator, spend_limit_400  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 MBPP = ROOT.parent.parent / "shared" / "data" / "mbpp.jsonl"

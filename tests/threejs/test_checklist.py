@@ -10,7 +10,6 @@ import pytest
 from codevet.core.model import Candidate
 from codevet.harness import threejs_checklist as cl
 
-ROOT = Path(__file__).resolve().parents[2]
 SCENE = "\n".join([
     "const scene = new THREE.Scene();",
     "const camera = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100);",
