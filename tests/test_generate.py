@@ -545,3 +545,39 @@ def test_real_oot_run_compiles_and_assembles(tmp_path: Path, cache_env: dict) ->
     report = {r["index"]: r for r in load_jsonl(tmp_path / "report.jsonl")}
     assert [r["reason"] for r in report[1]["rounds"]] == ["asm-error", None]
     assert all(r["outcome"] == "kept" for r in report.values())
+
+
+@pytest.mark.parametrize("fault,expected", [
+    (Fault(401, "authentication_error", "invalid x-api-key"), ("stop", "api-auth")),
+    (Fault(402, "billing_error", "Your credit balance is too low"), ("stop", "spend-limit")),
+    (Fault(403, "permission_error", "This key cannot use this model"), ("stop", "api-permission")),
+    (Fault(404, "not_found_error", "model: claude-nonexistent-9"), ("stop", "api-not-found")),
+    (Fault(400, "invalid_request_error", "thinking.type: 'enabled' is not supported"), ("stop", "api-invalid-request")),
+    (spend_limit_400(), ("stop", "spend-limit")),
+    (Fault(429, "rate_limit_error", "spend cap", error_code="enforced_spend_limit_reached", retry=False),
+     ("stop", "spend-limit")),
+    (Fault(400, "invalid_request_error", "prompt is too long: 210000 tokens > 200000 maximum"),
+     ("one", "api-request-too-large")),
+    (Fault(413, "request_too_large", "Request exceeds the maximum size"), ("one", "api-request-too-large")),
+    (Fault(429, "rate_limit_error", "Number of requests has exceeded your rate limit", retry=False),
+     ("one", "api-rate-limited")),
+    (Fault(500, "api_error", "Internal server error", retry=False), ("one", "api-server-error")),
+    (Fault(529, "overloaded_error", "Overloaded", retry=False), ("one", "api-overloaded")),
+])
+def test_each_api_fault_is_sorted_into_run_stopping_or_one_candidate(fault: Fault, expected: tuple[str, str]) -> None:
+    import anthropic
+
+    from codevet.generators.llm.client import LLMClient, Ledger, ReplyFailed, StopRun
+    from codevet.generators.llm.generator import ExampleGenerator
+    from codevet.generators.llm.languages import SPECS
+    from codevet.generators.llm.pricing import Price
+
+    with Emulator(lambda body: python_example(0), faults=lambda body, n: fault) as emu:
+        client = anthropic.Anthropic(api_key=KEY, base_url=emu.url, max_retries=0)
+        gen = ExampleGenerator(LLMClient("claude-sonnet-5-5", Ledger(Price(2, 10)), client=client), SPECS["python"])
+        with pytest.raises((StopRun, ReplyFailed)) as caught:
+            gen.write(0, "function")
+    kind_, reason = expected
+    assert isinstance(caught.value, StopRun if kind_ == "stop" else ReplyFailed)
+    assert caught.value.reason == reason
+    assert fault.message in str(caught.value)  # the API's own words travel to the screen
