@@ -306,3 +306,27 @@ def test_oot_decomp_flag_on_the_command_line(tmp_path: Path, cache_dir: Path) ->
     bad = subprocess.run([sys.executable, "-m", "codevet", "verify", str(answers), "--oot-decomp", str(tmp_path / "nope"),
                           "--out", str(tmp_path / "o2")], capture_output=True, text=True)
     assert bad.returncode == 2 and "not a directory" in bad.stderr
+
+
+# ------------------------------------------------------------------ ASM patches --
+
+HOOK = "addiu $sp, $sp, -0x18\nsw $ra, 0x14($sp)\njal 0x80001234\nnop\nlw $ra, 0x14($sp)\njr $ra\naddiu $sp, $sp, 0x18\n"
+
+
+def test_asm_blocks_are_assembled_for_the_vr4300(sandbox) -> None:
+    from codevet.generators.formats.oot import OoTAlpaca
+
+    answer = f"Hook it like this:\n\n```asm\n{HOOK}```\n"
+    c = OoTAlpaca().to_candidate({"instruction": "Write an ASM hook for my actor's update.", "output": answer},
+                                 source="test", index=0)
+    assert c.meta["asm"] == [HOOK]
+    v = sandbox.verify(c)
+    assert v.status is Status.PASS, dump(v)
+    assert any(ch.name == "assemble" and ch.passed for ch in v.checks)
+
+
+def test_asm_the_assembler_rejects_fails_with_its_line(sandbox) -> None:
+    v = sandbox.verify(cand("", instruction="Write an ASM hook.", asm=["addiu $sp, $sp, -0x18\nlwz $t0, 0($a0)\n"]))
+    assert (v.status, v.reason) == (Status.FAIL, "asm-error"), dump(v)
+    (diag,) = v.artifacts["diagnostics"]
+    assert diag["line"] == 2 and "lwz" in diag["message"]

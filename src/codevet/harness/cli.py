@@ -69,6 +69,7 @@ def verify(
     max_lines: Optional[int] = typer.Option(None, "--max-lines", min=1, help="most lines of extracted code"),
     dedup: str = typer.Option("off", "--dedup", help="off | exact | near (MinHash/LSH)"),
     near_threshold: float = typer.Option(0.8, "--near-threshold", min=0.01, max=1.0, help="Jaccard for --dedup near"),
+    checklist: bool = typer.Option(False, "--checklist", help="three.js: the data guide's checklist as named checks"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Run every example in its sandbox; write kept.jsonl, rejected.jsonl, report.jsonl,
@@ -122,7 +123,8 @@ def verify(
         sandbox.oot.decomp = oot_decomp.resolve()
     sandbox = _with_options(sandbox, option)
     filters = FilterOptions(require_code_block=require_code_block, min_code_ratio=min_code_ratio,
-                            min_lines=min_lines, max_lines=max_lines, dedup=dedup, near_threshold=near_threshold)
+                            min_lines=min_lines, max_lines=max_lines, dedup=dedup, near_threshold=near_threshold,
+                            threejs_checklist=checklist)
     config = RunConfig(out=out, jobs=jobs, limit=limit, use_cache=not no_cache, format=format,
                        language=lang, split=split, sandbox=sandbox, filters=filters, executor=executor,
                        ray_address=ray_address, ray_actor_cpus=ray_actor_cpus,
@@ -182,13 +184,20 @@ def _print_summary(summary: dict, out: Path) -> None:
 @app.command()
 def generate(
     language: str = typer.Argument(..., help="python | threejs | oot"),
-    n: int = typer.Option(..., "--n", min=1, help="candidates to generate"),
-    out: Path = typer.Option(..., "--out", "-o", help="directory for kept.jsonl, report.jsonl, metadata.json"),
+    n: int = typer.Option(50, "--n", "--num-examples", min=1, help="candidates to generate"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="directory for kept.jsonl, report.jsonl, "
+                                       "metadata.json (default: beside --output)"),
+    output: Optional[Path] = typer.Option(None, "--output", help="also write the kept set here (JSON array; "
+                                          "JSONL if it ends in .jsonl)"),
+    api_key: Optional[str] = typer.Option(None, "--api-key", help="Anthropic API key (default: $ANTHROPIC_API_KEY)"),
+    min_accuracy: float = typer.Option(7.0, "--min-accuracy", min=0, max=10, help="layer 1: technical accuracy"),
+    min_usefulness: float = typer.Option(6.0, "--min-usefulness", min=0, max=10, help="layer 2: usefulness"),
     model: str = typer.Option(None, "--model", "-m", help="Claude model (default: a current Sonnet)"),
     types: Optional[str] = typer.Option(None, "--types", help="comma-separated example types (OoT: code_explanation,...)"),
     max_repairs: int = typer.Option(2, "--max-repairs", min=0, help="rounds of sandbox evidence fed back"),
     batch: bool = typer.Option(False, "--batch", help="first round through the Message Batches API (half price)"),
-    min_score: float = typer.Option(6.0, "--min-score", min=0, max=10, help="quality threshold (0-10)"),
+    min_score: float = typer.Option(6.0, "--min-score", min=0, max=10,
+                                    help="quality threshold (0-10; base + bonuses - penalties)"),
     no_judge: bool = typer.Option(False, "--no-judge", help="skip the model's review after the sandbox"),
     vision: bool = typer.Option(False, "--vision", help="three.js: the model also looks at the screenshot"),
     concurrency: int = typer.Option(4, "--concurrency", "-c", min=1, help="candidates in flight"),
@@ -196,7 +205,7 @@ def generate(
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="sandbox workers"),
     timeout: float = typer.Option(10.0, "--timeout", min=0.1, help="sandbox seconds per candidate"),
     isolation: str = typer.Option("auto", "--isolation", help="bwrap | none | auto"),
-    max_tokens: int = typer.Option(4096, "--max-tokens", min=256),
+    max_tokens: int = typer.Option(16000, "--max-tokens", min=1024, help="per reply: thinking + answer"),
     max_retries: int = typer.Option(4, "--max-retries", min=0, help="SDK retries for 429/5xx per request"),
     poll_s: float = typer.Option(30.0, "--poll-seconds", help="batch status polling interval"),
     prices: Optional[Path] = typer.Option(None, "--prices", help="JSON price table (see generators/llm/prices.json)"),
@@ -211,8 +220,14 @@ def generate(
     from codevet.generators.llm.client import DEFAULT_MODEL
     from codevet.harness.generate import GenerateConfig, GenerationRun
 
+    if api_key:
+        os.environ["ANTHROPIC_API_KEY"] = api_key  # read by the SDK's client; never written to a report
     if not os.environ.get("ANTHROPIC_API_KEY"):
-        _usage("set ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL to use a proxy or gateway)")
+        _usage("set ANTHROPIC_API_KEY or pass --api-key (and ANTHROPIC_BASE_URL to use a proxy or gateway)")
+    if out is None and output is None:
+        _usage("give --out DIR or --output FILE")
+    if out is None:
+        out = output.with_name(output.stem + ".codevet")
     if executor not in ("local", "ray"):
         _usage(f"--executor must be local or ray, not {executor!r}")
     try:
@@ -226,6 +241,7 @@ def generate(
         config = GenerateConfig(language=language, n=n, out=out, model=model or DEFAULT_MODEL,
                                 types=[t.strip() for t in types.split(",") if t.strip()] if types else [],
                                 max_repairs=max_repairs, batch=batch, min_score=min_score, judge=not no_judge,
+                                min_accuracy=min_accuracy, min_usefulness=min_usefulness, output=output,
                                 vision=vision, concurrency=concurrency, budget_usd=budget_usd or None, jobs=jobs,
                                 max_tokens=max_tokens, max_retries=max_retries, poll_s=poll_s, prices=prices,
                                 sandbox=sandbox, executor=executor, use_cache=not no_cache, cache_dir=cache_dir)
@@ -251,14 +267,23 @@ def generate(
         table.add_row(f"stopped at {layer}", str(stopped))
     table.add_row("repairs used", f"{meta['repairs']['rounds_used']} rounds, {meta['repairs']['repaired_and_kept']} repaired and kept")
     if meta["average_quality"] is not None:
-        table.add_row("average quality", f"{meta['average_quality']:.2f} (kept: {meta['average_quality_kept']})")
+        table.add_row("average quality (kept)", f"{meta['average_quality']:.2f} "
+                      f"(all judged: {meta['average_quality_all_judged']})")
     t = meta["tokens"]
     table.add_row("tokens", f"{t['input']} in, {t['output']} out, {t['cache_read']} cache read, {t['cache_write']} cache write")
+    c = meta["cache"]
+    table.add_row("prompt cache", f"{c['requests_with_cache_read']} of {c['requests']} requests read the cached prefix "
+                                  f"(~{c['shared_prefix_tokens_estimate']} tokens; model minimum {c['model_minimum']})")
     table.add_row("cost", f"${meta['cost_usd']:.4f}" + (" (batch)" if meta["batch"] else ""))
     console.print(table)
+    console.print(f"kept: {output or out / 'kept.jsonl'}  report: {out / 'report.jsonl'}  "
+                  f"metadata: {out / 'metadata.json'}")
     if meta["stopped"]:
-        console.print(f"[yellow]stopped early:[/] {meta['stopped']['detail']}")
-    console.print(f"kept: {out / 'kept.jsonl'}  report: {out / 'report.jsonl'}  metadata: {out / 'metadata.json'}")
+        fatal = meta["stopped"]["fatal"]
+        console.print(f"[{'red' if fatal else 'yellow'}]stopped early ({meta['stopped']['reason']}):[/] "
+                      f"{meta['stopped']['detail']}")
+        if fatal:  # a fault every request would get: the run did not do what was asked
+            raise typer.Exit(3)
 
 
 @app.command()

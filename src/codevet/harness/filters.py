@@ -18,6 +18,7 @@ class FilterOptions(BaseModel):
     max_lines: int | None = Field(None, ge=1)
     dedup: Literal["off", "exact", "near"] = "off"
     near_threshold: float = Field(0.8, gt=0, le=1)
+    threejs_checklist: bool = False  # the three.js data guide's named checks (harness/threejs_checklist.py)
 
 
 def _answer(candidate: Candidate) -> str | None:
@@ -80,6 +81,10 @@ class Prefilter:
             checks.append(code_ratio(candidate, o.min_code_ratio))
         if o.min_lines is not None or o.max_lines is not None:
             checks.append(line_count(candidate, o.min_lines, o.max_lines))
+        if o.threejs_checklist and candidate.language == "threejs":
+            from codevet.harness.threejs_checklist import checklist
+
+            checks.extend(checklist(candidate))
         failed = next((c for c in checks if not c.passed), None)
         if failed is not None:
             return Verdict.from_checks(checks, reason=failed.name)

@@ -17,6 +17,7 @@ from codevet.core.markdown import C_TAGS, c_code, fenced_blocks
 from codevet.generators.formats.base import FormatAdapter, require
 from codevet.core.model import Candidate
 
+ASM_TAGS = ("asm", "mips", "s", "gas", "assembly")
 _OOT_WORDS = re.compile(r"\b(PlayState|GlobalContext|globalCtx|Ocarina|OoT|z64\w*|zeldaret|decomp|romhack\w*|"
                         r"ActorProfile|ActorInit|Actor_\w+|SkelAnime\w*|Collider\w*|OPEN_DISPS|HackerOoT|"
                         r"z64hdr|Link's|Hyrule|Zelda)\b|\bActor\s*\*", re.IGNORECASE)
@@ -48,6 +49,9 @@ class OoTAlpaca(FormatAdapter):
         code, n_blocks = c_code(output)
         extra = record.get("input") or ""
         meta: dict[str, Any] = {"blocks": n_blocks}
+        asm = [body for tag, body in fenced_blocks(output) if tag in ASM_TAGS]
+        if asm:  # the sandbox assembles these (layer 1)
+            meta["asm"] = asm
         for key in TYPE_FIELDS:
             if isinstance(record.get(key), str):
                 meta["type"] = record[key]

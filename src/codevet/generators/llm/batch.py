@@ -4,6 +4,12 @@ collect the results by custom_id.
 A manifest is written before the batch is created and gets the batch id the moment the
 API returns it, so a run that is interrupted while the batch is processing picks the same
 batch up on restart instead of paying for it twice.
+
+Faults: one that every request would get (credentials, spend limit...) stops the run as
+any request would; a batch that cannot be created (server error) is reported so the
+caller asks live instead; once created, a batch that cannot be polled or read stops the
+run with its id kept in the manifest, so the next run collects what was paid for.
+Results come in any order and are matched by custom_id.
 """
 from __future__ import annotations
 
@@ -13,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from codevet.generators.llm.client import LLMClient, StopRun
+import anthropic
+
+from codevet.generators.llm.client import LLMClient, ReplyFailed, StopRun, classify
 
 
 @dataclass
@@ -41,6 +49,24 @@ class BatchRunner:
         tmp.write_text(json.dumps(data, indent=2))
         tmp.replace(self.manifest)  # atomic: a crash never leaves half a manifest
 
+    @staticmethod
+    def _call(stage: str, fn: Any) -> Any:
+        try:
+            return fn()
+        except anthropic.APIStatusError as exc:
+            raise classify(exc) from exc
+        except anthropic.APIConnectionError as exc:
+            raise StopRun("api-unreachable", f"cannot {stage} the batch: {exc}") from exc
+
+    def _after_create(self, batch_id: str, stage: str, fn: Any) -> Any:
+        """A call once the batch exists (and is paid for): any fault keeps the manifest."""
+        try:
+            return self._call(stage, fn)
+        except (StopRun, ReplyFailed) as exc:
+            raise StopRun(getattr(exc, "reason", "batch-unavailable"),
+                          f"could not {stage} batch {batch_id} ({exc}); its id is kept in {self.manifest}: "
+                          "run the same command again to collect its results without paying twice") from exc
+
     def run(self, requests: list[tuple[str, dict[str, Any]]], fingerprint: str) -> tuple[str, dict[str, BatchOutcome], bool]:
         """(batch id, outcome per custom_id, resumed?)."""
         batches = self.llm.client.messages.batches
@@ -53,7 +79,8 @@ class BatchRunner:
             estimate = sum(self.llm._estimate(p) for _, p in requests) * 0.5
             self.llm.ledger.reserve(estimate)
             try:
-                batch = batches.create(requests=[{"custom_id": cid, "params": p} for cid, p in requests])
+                batch = self._call("create", lambda: batches.create(
+                    requests=[{"custom_id": cid, "params": p} for cid, p in requests]))
             finally:
                 self.llm.ledger.release(estimate)
             state["batch_id"] = batch.id
@@ -61,14 +88,14 @@ class BatchRunner:
         batch_id = state["batch_id"]
         deadline = time.monotonic() + self.max_wait_s
         while True:
-            batch = batches.retrieve(batch_id)
+            batch = self._after_create(batch_id, "poll", lambda: batches.retrieve(batch_id))
             if batch.processing_status == "ended":
                 break
             if time.monotonic() > deadline:
                 raise StopRun("batch-timeout", f"batch {batch_id} did not end in time; run again to collect it")
             time.sleep(self.poll_s)
         outcomes: dict[str, BatchOutcome] = {}
-        for item in batches.results(batch_id):
+        for item in self._after_create(batch_id, "read the results of", lambda: list(batches.results(batch_id))):
             result = item.result
             if result.type == "succeeded":
                 outcomes[item.custom_id] = BatchOutcome("succeeded", result.message)

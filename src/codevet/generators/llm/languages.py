@@ -32,19 +32,31 @@ class OoTExample(BaseModel):
 
 
 class Judgement(BaseModel):
-    technical_accuracy: float = Field(ge=0, le=10)
-    usefulness: float = Field(ge=0, le=10)
-    quality_score: float = Field(ge=0, le=10)
-    rationale: str = ""
+    """The reviewer's findings; the quality score is computed from them (see scoring.py)."""
+
+    technical_accuracy: float = Field(ge=0, le=10, description="layer 1, 0-10")
+    usefulness: float = Field(ge=0, le=10, description="layer 2, 0-10")
+    uses_proper_terminology: bool
+    technical_issues: list[str] = Field(description="one short string per concrete technical problem; empty if none")
+    rationale: str
 
 
 class VisualCheck(BaseModel):
     matches: bool
-    reason: str = ""
+    reason: str
 
 
-def tool_for(model: type[BaseModel], name: str, description: str) -> dict[str, Any]:
-    return {"name": name, "description": description, "input_schema": model.model_json_schema()}
+# OoT: which context templates fit each example type (the guide's templates chosen per
+# type), and the complexity levels cycled through.
+OOT_CONTEXTS_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "architecture_question": ("actor_categories_memory", "objects_assets", "z_targeting", "scene_system", "actor_system"),
+    "code_explanation": ("actor_system", "player_system", "z_targeting", "objects_assets", "asm_patches"),
+    "code_modification": ("actor_system", "player_system", "z_targeting", "scene_system"),
+    "conversational": ("asm_patches", "objects_assets", "debugging", "actor_categories_memory"),
+    "debugging_help": ("debugging", "objects_assets", "actor_system", "actor_categories_memory"),
+    "feature_implementation": ("actor_system", "z_targeting", "objects_assets", "asm_patches", "player_system"),
+}
+COMPLEXITY_LEVELS = ("beginner", "intermediate", "advanced")
 
 
 @dataclass(frozen=True)
@@ -57,19 +69,23 @@ class LanguageSpec:
     instruction_of: Callable[[BaseModel], str]
     answer_of: Callable[[BaseModel], str]
 
-    def tool(self) -> dict[str, Any]:
-        return tool_for(self.schema, "submit_example", f"Submit one {self.language} training example.")
-
     def system_prompt(self) -> str:
+        """The shared, cached prefix: identical for every request of this language."""
+        if self.language == "oot":
+            contexts = "\n".join(f"- {name}: {templates.template(f'oot/contexts/{name}.md')}"
+                                  for name in templates.names("oot/contexts"))
+            types = "\n".join(f"- {name}: {templates.template(f'oot/types/{name}.md')}"
+                               for name in templates.names("oot/types"))
+            return templates.render("oot/system.md", contexts=contexts, types=types)
         return templates.template(f"{self.language}/system.md")
 
     def user_prompt(self, index: int, type_name: str) -> str:
         if self.language == "oot":
-            contexts = templates.names("oot/contexts")
-            context = contexts[index % len(contexts)]
+            choices = OOT_CONTEXTS_BY_TYPE.get(type_name) or tuple(templates.names("oot/contexts"))
+            context = choices[(index // len(self.types)) % len(choices)]
             return templates.render("oot/generate.md", index=index, type_name=type_name.replace("_", " "),
                                     type_guidance=templates.template(f"oot/types/{type_name}.md"),
-                                    context=templates.template(f"oot/contexts/{context}.md"))
+                                    context=context, complexity=COMPLEXITY_LEVELS[index % len(COMPLEXITY_LEVELS)])
         topics = templates.lines(f"{self.language}/topics.txt")
         values: dict[str, object] = {"index": index, "topic": topics[index % len(topics)]}
         if self.language == "python":

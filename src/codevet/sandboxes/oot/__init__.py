@@ -12,6 +12,7 @@ name given in brackets when it fails):
                   every error classified from gcc's diagnostics      unknown-function | unknown-identifier |
                                                                      type-error | other | timeout | memory-limit]
   link            every function the object needs is a real one    [unknown-function]
+  assemble        every ```asm/```mips block through mips-linux-gnu-as  [asm-error] (first, when present)
 
 `context-missing` (an error that only comes from a struct the answer never shows) and a
 compiler that cannot run give status `error`: the harness could not decide.
@@ -156,7 +157,10 @@ class OoTSandbox(Sandbox):
 
     def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
         expected, _ = code_expected(candidate)
-        return {"code": candidate.code, "code_expected": expected}
+        key = {"code": candidate.code, "code_expected": expected}
+        if candidate.meta.get("asm"):  # only then, so earlier cache entries keep their keys
+            key["asm"] = candidate.meta["asm"]
+        return key
 
     def environment(self) -> dict[str, Any]:
         return {"headers": "decomp:" + self.decomp_path + ":" + self.decomp_version if self.decomp_path
@@ -180,7 +184,14 @@ class OoTSandbox(Sandbox):
     def _verify(self, candidate: Candidate) -> Verdict:
         checks: list[Check] = []
         artifacts: dict[str, Any] = {"diagnostics": [], "era": None}
+        asm_blocks = [b for b in (candidate.meta.get("asm") or []) if isinstance(b, str) and b.strip()]
+        if asm_blocks:
+            failed = self._assemble(asm_blocks, checks, artifacts)
+            if failed is not None:
+                return failed
         code = code_for(candidate.code or "")
+        if not code.strip() and asm_blocks:
+            return Verdict.from_checks(checks, artifacts=artifacts)  # the answer's code is its ASM patch
         if not code.strip():
             expected, why = code_expected(candidate)
             ok = self.allow_no_code or not expected
@@ -295,6 +306,24 @@ class OoTSandbox(Sandbox):
         return Verdict.from_checks(checks, artifacts=artifacts)
 
     # helpers ---------------------------------------------------------------------------
+
+    def _assemble(self, blocks: list[str], checks: list[Check], artifacts: dict[str, Any]) -> Verdict | None:
+        """Layer 1 for MIPS: each block through mips-linux-gnu-as; a fail verdict or None."""
+        from codevet.sandboxes.oot.assemble import assemble, assembler
+
+        as_path = assembler(self.prefix)
+        if as_path is None:
+            return Verdict.error("toolchain-unavailable", f"{self.prefix}as not found (apt-get install "
+                                 "binutils-mips-linux-gnu)", check="assemble")
+        for i, body in enumerate(blocks, 1):
+            result = assemble(as_path, body, self.options, self.isolation, self.warm)
+            if not result.ok:
+                artifacts["diagnostics"] = [{**e, "block": i} for e in result.errors]
+                checks.append(Check("assemble", False, f"block {i}: {result.detail}"))
+                return Verdict.from_checks(checks, reason="timeout" if result.timed_out else "asm-error",
+                                           artifacts=artifacts)
+        checks.append(Check("assemble", True, f"{len(blocks)} MIPS block(s) assembled with {self.prefix}as"))
+        return None
 
     def _shipped_has(self, name: str, angled: bool) -> bool:
         assert self.headers is not None
