@@ -10,6 +10,9 @@ Classes (the verdict's reason is the class of the first error):
   wrong-era-name      any of the unknown-* on a name that is real in another naming era
   context-missing     an error caused by a field codevet had to guess for a struct the
                       answer uses but never shows (the harness cannot decide: `error`)
+  needs-assets        (checkout mode) a name or file only the ROM's extracted assets would
+                      give: a resource the checkout's assets/xml names but no stub could
+                      declare, or an asset-looking name in the checkout's own file (`error`)
   other               everything else (redefinitions, #error, ...)
 
 Only diagnostics located in the answer keep their text; one located in any other file
@@ -26,7 +29,7 @@ from codevet.sandboxes.oot.era import is_era_name_elsewhere
 from codevet.sandboxes.oot.wrap import ANSWER_FILE, CODEVET_FILE
 
 CLASSES: tuple[str, ...] = ("syntax", "unknown-type", "unknown-field", "unknown-function", "unknown-identifier",
-                            "type-error", "wrong-era-name", "context-missing", "other")
+                            "type-error", "wrong-era-name", "context-missing", "needs-assets", "other")
 _QUOTED = re.compile(r"[‘'`]([^’'`]+)[’'`]")
 
 
@@ -39,6 +42,13 @@ class Diagnostic:
     klass: str
     file: str = ANSWER_FILE
     option: str = ""
+
+    @property
+    def names(self) -> list[str]:
+        """The names this diagnostic is about, when it is undecidable (context-missing, needs-assets)."""
+        if self.klass not in ("context-missing", "needs-assets"):
+            return []
+        return [n for n in _quoted(self.message) if re.fullmatch(r"[\w./-]+", n)][:2]
 
     def as_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"line": self.line, "column": self.column, "severity": self.severity,
@@ -164,3 +174,31 @@ def _collect(item: dict[str, Any], out: list[Diagnostic], era: int, answer_lines
         return
     klass = classify(message, option, era, guessed_fields, synthesized, src)
     out.append(Diagnostic(line, column, severity, message, klass, file, option))
+
+
+_ASSET_LIKE = re.compile(r"^(?:g[A-Z]\w*?(?:DL|Dl|DList|Tex|TLUT|Skel|Anim|Col|Vtx|Mtx|Cs|Path)\w*|"
+                         r"\w*LIMB_\w+|\w+_(?:WIDTH|HEIGHT)|(?:object|gameplay)_\w+)$")
+_MISSING_FILE = re.compile(r"^(\S+): No such file or directory")
+
+
+def mark_needs_assets(diags: list[Diagnostic], index: Any, stderr: str) -> list[Diagnostic]:
+    """Checkout mode: reclass the errors only extracted assets could resolve as `needs-assets`.
+    A name the checkout's XML lists is an asset wherever it is used; an asset-looking name is
+    one only when the error is in the checkout's own file (verbatim decomp code), never when
+    the answer wrote it (an invented `gFooDL` stays a fail)."""
+    out: list[Diagnostic] = []
+    for d in diags:
+        if d.severity == "error" and d.klass in ("unknown-identifier", "unknown-type", "unknown-field", "other",
+                                                   "type-error", "syntax"):
+            names = _quoted(d.message)
+            missing = _MISSING_FILE.match(d.message)
+            in_context = d.file != ANSWER_FILE
+            if missing and "assets/" in missing.group(1):
+                d = Diagnostic(d.line, d.column, d.severity, f"'{missing.group(1)}' is an extracted asset file "
+                               "(no ROM, and the XML does not describe it)", "needs-assets", d.file, d.option)
+            elif d.klass == "unknown-identifier" and any(n in index.names for n in names[:1]):
+                d = Diagnostic(d.line, d.column, d.severity, d.message, "needs-assets", d.file, d.option)
+            elif in_context and d.klass == "unknown-identifier" and names and _ASSET_LIKE.match(names[0]):
+                d = Diagnostic(d.line, d.column, d.severity, d.message, "needs-assets", d.file, d.option)
+        out.append(d)
+    return out

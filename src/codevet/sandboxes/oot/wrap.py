@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from codevet.sandboxes.oot.era import ERA_NAMES
+
 ANSWER_FILE = "answer.c"
 MAX_SYNTH_TYPES = 8
 MAX_GUESSED_FIELDS = 64
@@ -199,8 +201,8 @@ def actor_types_needed(scan: str, known: set[str], own: set[str]) -> list[str]:
         name = m.group(1)
         if name in known or name in own or name in found or name in _C_KEYWORDS:
             continue
-        if not re.search(r"[a-z]", name) or "_" in name:
-            continue
+        if not re.search(r"[a-z]", name) or "_" in name or name in ERA_NAMES:
+            continue  # an era's own type name (GlobalContext) is never synthesized: it must be real
         found.append(name)
     return found
 
@@ -329,6 +331,25 @@ def _piece(code: str, item: Item) -> str:
     return f'#line {item.line} "{ANSWER_FILE}"\n' + code[item.start:item.end] + "\n"
 
 
+def fragment_wrapper(code: str, stmts: list[Item], era: int, this_type: str | None,
+                     player: bool = True) -> str:
+    """Loose statements, in order, inside `void codevet_fragment(Actor* thisx, PlayState* play)`."""
+    if not stmts:
+        return ""
+    params = "Actor* thisx, GlobalContext* globalCtx" if era == 1 else "Actor* thisx, PlayState* play"
+    ctx = "globalCtx" if era == 1 else "play"
+    out = [f'#line 1 "{CODEVET_FILE}"\n', f"void codevet_fragment({params}) {{\n"]
+    if this_type:
+        out.append(f"    {this_type}* this = ({this_type}*)thisx; (void)this;\n")
+    if player:
+        out.append(f"    Player* player = GET_PLAYER({ctx}); (void)player;\n")
+    out.append("    {\n")
+    for it in stmts:
+        out.append(_piece(code, it))
+    out.append(f'#line 9000 "{CODEVET_FILE}"\n    }}\n}}\n')
+    return "".join(out)
+
+
 def build_unit(code: str, scan: str, era: int, known_types: set[str], known_names: set[str],
                prelude: str = "", assume: bool = True) -> TranslationUnit:
     """The translation unit for `code` (already include-cleaned), `scan` its blanked twin."""
@@ -392,15 +413,5 @@ def build_unit(code: str, scan: str, era: int, known_types: set[str], known_name
     body_items = [it for it in order if it.kind != "stmt"]
     for it in body_items:
         out.append(_piece(code, it))
-    if stmts:
-        params = "Actor* thisx, GlobalContext* globalCtx" if era == 1 else "Actor* thisx, PlayState* play"
-        ctx = "globalCtx" if era == 1 else "play"
-        out.append(f'#line 1 "{CODEVET_FILE}"\n')
-        out.append(f"void codevet_fragment({params}) {{\n")
-        if this_type:
-            out.append(f"    {this_type}* this = ({this_type}*)thisx; (void)this;\n")
-        out.append(f"    Player* player = GET_PLAYER({ctx}); (void)player;\n    {{\n")
-        for it in stmts:
-            out.append(_piece(code, it))
-        out.append(f'#line 9000 "{CODEVET_FILE}"\n    }}\n}}\n')
+    out.append(fragment_wrapper(code, stmts, era, this_type))
     return TranslationUnit("".join(out), items, synth, bool(stmts), hoisted, assumed)
