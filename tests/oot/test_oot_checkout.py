@@ -96,6 +96,8 @@ def test_a_single_function_gets_the_files_statics_and_helpers(sandbox) -> None:
     v = verify(sandbox, IDLE)  # sChaseSpeed and EnTst_SetupIdle are statics the answer never shows
     assert v.status == Status.PASS, explain(v)
     assert v.artifacts["checked_against"]["replaced"] == ["EnTst_Idle"]
+    # the untouched functions cannot be affected by a function-only change: prototypes only
+    assert v.artifacts["checked_against"]["untouched_functions_as_prototypes"] == 6
 
 
 def test_a_new_helper_is_added_before_the_function_that_uses_it(sandbox) -> None:
@@ -120,6 +122,13 @@ def test_a_changed_header_struct_replaces_the_original(sandbox) -> None:
     v = verify(sandbox, code)
     assert v.status == Status.PASS, explain(v)
     assert v.artifacts["checked_against"].get("actor_header", "").endswith("z_en_tst.h")
+    assert v.artifacts["checked_against"]["untouched_functions_as_prototypes"] == 0  # a shared type changed
+
+
+def test_a_changed_type_is_checked_against_every_function_of_the_file(sandbox) -> None:
+    header = (TST.with_suffix(".h")).read_text().replace("f32 timer;", "s16* timer;")
+    v = verify(sandbox, header)  # EnTst_SetupIdle assigns 30.0f to it: the file no longer compiles
+    assert v.status == Status.FAIL and v.reason == "type-error", explain(v)
 
 
 def test_assets_come_from_the_xml_without_a_rom(sandbox, cache_dir: Path) -> None:

@@ -27,6 +27,7 @@ prefix, allow_no_code, precompiled headers on or off).
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -144,8 +145,8 @@ class OoTSandbox(Sandbox):
                 checkout = decomp_mod.open_checkout(self.decomp_path, self.decomp_version)
                 self.prepared = checkout_cache.prepare(checkout, gcc, self.prefix,
                                                        [*self._common_flags(), *checkout.flags()], self.use_pch)
-                checkout.stub_dir = self.prepared.stubs
-                self.checkout = checkout
+                # a copy per sandbox: open_checkout's object is shared (cached) and must keep the key flags
+                self.checkout = dataclasses.replace(checkout, stub_dir=self.prepared.stubs)
                 self.table = frozenset(shipped_symbols() | decomp_symbols(self.checkout.root))
                 self.known_types = set(decomp_mod.checkout_types(str(self.checkout.root)))
             else:
@@ -269,6 +270,7 @@ class OoTSandbox(Sandbox):
         guessed: set[str] = set()
         synthesized: set[str] = set()
         context_dirs: list[str] = []
+        own_functions: set[str] = set()
         if choice is not None:
             path, why = choice
             this_type = actor_struct(root, path)
@@ -276,8 +278,10 @@ class OoTSandbox(Sandbox):
             wrapper = fragment_wrapper(inc.code, stmts, era, this_type, player="Player" in self.known_types)
             ctx = splice(root, path, inc.code, scan, items, wrapper, why)
             text = ctx.text
+            own_functions = set(ctx.functions)
             context_dirs.append(str(Path(root) / Path(path).parent))
-            against.update({"file_context": path, "why": why, "replaced": ctx.replaced, "added": ctx.added})
+            against.update({"file_context": path, "why": why, "replaced": ctx.replaced, "added": ctx.added,
+                            "untouched_functions_as_prototypes": len(ctx.elided)})
             if ctx.header:
                 against["actor_header"] = ctx.header
         else:
@@ -292,10 +296,11 @@ class OoTSandbox(Sandbox):
         result = run_compile(self.gcc, self.readelf, flags, text, self.options, self.isolation, ro_paths, self.warm)
         diags, rest = parse(result.stderr, era, inc.code.split("\n"), guessed, synthesized, allowed)
         diags = mark_needs_assets(diags, self.prepared.index, result.stderr)
-        return self._judge(result, diags, rest, era, guess, inc, checks, artifacts, notes)
+        return self._judge(result, diags, rest, era, guess, inc, checks, artifacts, notes, own_functions)
 
     def _judge(self, result: Any, diags: list[Diagnostic], rest: str, era: int, guess: Any, inc: Any,
-               checks: list[Check], artifacts: dict[str, Any], notes: list[str]) -> Verdict:
+               checks: list[Check], artifacts: dict[str, Any], notes: list[str],
+               own_functions: set[str] | None = None) -> Verdict:
         answer_lines = inc.code.split("\n")
         checks.append(Check("context", True, describe_context(artifacts.get("checked_against") or {})))
         artifacts["diagnostics"] = [d.as_dict() for d in diags]
@@ -344,7 +349,8 @@ class OoTSandbox(Sandbox):
         checks.append(Check("compile", True, f"compiled to a MIPS III object ({ERA_LABELS[era]}"
                                              + (f", {len(warnings)} warning(s)" if warnings else "") + ")"))
 
-        link = link_check(result.elf, self.table, inc.code)
+        # the context file's own functions are real (some are compiled as prototypes only)
+        link = link_check(result.elf, self.table | own_functions if own_functions else self.table, inc.code)
         if link.unresolved_data:
             artifacts["unresolved_data"] = link.unresolved_data
         if link.missing_functions:

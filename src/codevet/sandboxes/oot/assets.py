@@ -34,8 +34,13 @@ _DECLS: dict[str, tuple[str, str]] = {
     "Cutscene": ("extern CutsceneData {}[];", "cutscene.h"),
     "Scene": ("extern SceneCmd {}[];", "scene.h"),
     "Room": ("extern SceneCmd {}[];", "scene.h"),
+    "CurveAnimation": ("extern CurveAnimationHeader {};", "curve.h"),
+    "LegacyAnimation": ("extern LegacyAnimationHeader {};", "animation_legacy.h"),
+    "Path": ("extern Path {}[];", "path.h"),
 }
-_SKELETONS = {"Flex": "FlexSkeletonHeader", "Normal": "SkeletonHeader"}
+# the C types the real extractor (tools/assets/extract) writes for these skeleton kinds
+_SKELETONS = {"Flex": ("FlexSkeletonHeader", "animation.h"), "Normal": ("SkeletonHeader", "animation.h"),
+              "Curve": ("CurveSkeletonHeader", "curve.h")}
 _ARRAY_ITEMS = {"Vtx": "Vtx"}
 
 
@@ -94,7 +99,7 @@ def _declare(el: ET.Element, has_header: set[str]) -> str:
     name = str(el.get("Name"))
     if el.tag == "Skeleton":
         kind = _SKELETONS.get(str(el.get("Type")))
-        return f"extern {kind} {name};\n" if kind and "animation.h" in has_header else ""
+        return f"extern {kind[0]} {name};\n" if kind and kind[1] in has_header else ""
     if el.tag == "Array":
         child = next(iter(el), None)
         item = _ARRAY_ITEMS.get(child.tag if child is not None else "")
@@ -118,10 +123,11 @@ def generate(checkout_root: Path, out_root: Path) -> AssetIndex:
     index = AssetIndex()
     xml_root = checkout_root / "assets" / "xml"
     include = checkout_root / "include"
-    wanted = {h for _, h in _DECLS.values()} | {"animation.h"}
+    wanted = {h for _, h in _DECLS.values()} | {h for _, h in _SKELETONS.values()}
     has_header = {h for h in wanted if (include / h).is_file()}
     headers: dict[str, dict[str, str]] = {}      # header path -> name -> declaration (deduped across variants)
     empty: set[str] = set()
+    overlay_sources: set[tuple[str, str]] = set()
     for xml in sorted(xml_root.rglob("*.xml")) if xml_root.is_dir() else []:
         try:
             tree = ET.parse(xml)
@@ -137,8 +143,8 @@ def generate(checkout_root: Path, out_root: Path) -> AssetIndex:
             resources = _resources(file_el)
             enums = _limb_enums(resources, index)
             decls = headers.setdefault(f"{out_dir}/{fname}.h", {})
-            if is_overlay:
-                empty.add(f"{out_dir}/{fname}.c")
+            if is_overlay:  # a whole generated overlay source: its declarations stand in for the data
+                overlay_sources.add((f"{out_dir}/{fname}.c", f"{out_dir}/{fname}.h"))
             for el in resources:
                 name = str(el.get("Name"))
                 index.names.add(name)
@@ -161,6 +167,9 @@ def generate(checkout_root: Path, out_root: Path) -> AssetIndex:
             "".join(v for k, v in decls.items() if not k.startswith("enum:"))
         _write(out_root / path, f"/* codevet: declarations from the checkout's assets/xml (no ROM) */\n"
                                 f"#ifndef {guard}\n#define {guard}\n{includes}{body}#endif\n")
+        index.files.add(path)
+    for path, header in overlay_sources:
+        _write(out_root / path, f'#include "{header}"\n')
         index.files.add(path)
     for path in empty:
         _write(out_root / path, "")

@@ -4,7 +4,8 @@ stubs (assets.py) and a precompiled prelude (the decomp headers every actor incl
 The cache key is the checkout's commit (`git rev-parse HEAD`), plus a hash of
 `git diff HEAD` over include/, src/ and assets/xml when the work tree has changes there;
 without git it is a hash of those files' names, sizes and modification times. The
-version's defines, the flags and the compiler version are part of the key too, because a
+version's defines, the flags, the compiler version and this generator's own source are part
+of the key too, because a
 precompiled header is only valid for the flags it was built with.
 
 The naming era also comes from the checkout: a modern checkout (ActorProfile) makes
@@ -108,7 +109,9 @@ def prepare(checkout: DecompCheckout, gcc: str, prefix: str, flags: list[str], p
     root = checkout.root
     ident = identity(root)
     era = checkout_era(root)
-    h = hashlib.sha256("\0".join([ident.key, checkout.version, *flags, compiler_version(prefix) or ""]).encode())
+    generator = hashlib.sha256(Path(assets.__file__).read_bytes() + Path(__file__).read_bytes()).hexdigest()
+    h = hashlib.sha256("\0".join([ident.key, checkout.version, *flags, compiler_version(prefix) or "",
+                                   generator]).encode())
     base = cache_root() / "checkouts"
     target = base / f"{ident.key[:24]}-{h.hexdigest()[:12]}"
     base.mkdir(parents=True, exist_ok=True)

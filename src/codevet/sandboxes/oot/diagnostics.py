@@ -48,7 +48,7 @@ class Diagnostic:
         """The names this diagnostic is about, when it is undecidable (context-missing, needs-assets)."""
         if self.klass not in ("context-missing", "needs-assets"):
             return []
-        return [n for n in _quoted(self.message) if re.fullmatch(r"[\w./-]+", n)][:2]
+        return [n for n in _quoted(self.message) if re.fullmatch(r"[\w./-]+", n)][:1]
 
     def as_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"line": self.line, "column": self.column, "severity": self.severity,

@@ -103,6 +103,8 @@ class FileContext:
     added: list[str] = field(default_factory=list)
     text: str = ""
     why: str = ""
+    elided: list[str] = field(default_factory=list)   # untouched functions compiled as prototypes only
+    functions: list[str] = field(default_factory=list)  # every function the file defines
 
 
 def choose_file(scan: str, items: list[Item], root: str) -> tuple[str, str] | None:
@@ -137,8 +139,13 @@ def _line_directive(line: int, file: str) -> str:
 
 
 def splice(root: str, rel_path: str, code: str, scan: str, items: list[Item], stmts_wrapper: str,
-           why: str = "") -> FileContext:
-    """The translation unit: the actor file with the answer's items in place of the originals."""
+           why: str = "", elide: bool = True) -> FileContext:
+    """The translation unit: the actor file with the answer's items in place of the originals.
+
+    With `elide`, when the answer changes only functions (nothing shared: no type, variable,
+    macro or prototype of the file), the file's untouched functions are given as prototypes
+    only: they cannot be affected by the answer, and not generating their code is most of the
+    compile time of a big file."""
     path = Path(root) / rel_path
     original = path.read_text(errors="replace")
     o_scan = blank_comments_and_strings(original)
@@ -187,6 +194,10 @@ def splice(root: str, rel_path: str, code: str, scan: str, items: list[Item], st
             if key is not None:
                 ctx.added.append(key[1])
     insert_at = min(replace) if replace else len(o_items)
+    only_functions = all(item_key(scan[it.start:it.end], it.kind) is None
+                         or item_key(scan[it.start:it.end], it.kind)[0] == "func"  # type: ignore[index]
+                         for it in items if it.kind != "stmt" and it.kind != "pp") and not replace_header
+    ctx.functions = [k[1] for k in o_keys if k is not None and k[0] == "func"]
 
     def answer_piece(it: Item) -> str:
         return _line_directive(it.line, ANSWER_FILE) + code[it.start:it.end] + "\n"
@@ -201,6 +212,11 @@ def splice(root: str, rel_path: str, code: str, scan: str, items: list[Item], st
             out.extend(answer_piece(n) for n in new_items)
         if i in replace:
             out.append(answer_piece(replace[i]))
+        elif elide and only_functions and it.kind == "func" and o_keys[i] is not None:
+            head = original[it.start:it.end].split("{", 1)[0].rstrip()
+            line = original.count("\n", 0, it.start) + 1
+            out.append(_line_directive(line, real) + head + ";\n")
+            ctx.elided.append(o_keys[i][1])  # type: ignore[index]
         elif i == include_idx and replace_header:
             real_h = os.path.realpath(Path(root) / header_rel) if header_rel else ""
             for j, h_it in enumerate(header_items):
