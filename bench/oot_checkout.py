@@ -76,9 +76,11 @@ def report(mode: str, cands: list[tuple[dict, Candidate]], verdicts: list) -> di
 
 
 def _first_error(v) -> str:
-    for d in v.artifacts.get("diagnostics") or []:
-        if d.get("severity") == "error":
-            return f"{d.get('class')}: {d.get('message', '')[:140]}"
+    """The error that decided the verdict (the first one the harness could decide on)."""
+    errors = [d for d in v.artifacts.get("diagnostics") or [] if d.get("severity") == "error"]
+    hard = [d for d in errors if d.get("class") not in ("context-missing", "needs-assets")] or errors
+    for d in hard[:1]:
+        return f"{d.get('class')}: {d.get('message', '')[:140]}"
     return next((c.detail[:160] for c in v.checks if not c.passed), "")
 
 

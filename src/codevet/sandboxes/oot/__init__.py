@@ -47,13 +47,14 @@ from codevet.sandboxes.oot import checkout_cache
 from codevet.sandboxes.oot import decomp as decomp_mod
 from codevet.sandboxes.oot.filecontext import actor_struct, choose_file, splice
 from codevet.sandboxes.oot.compile import limits_for, run_compile
-from codevet.sandboxes.oot.diagnostics import Diagnostic, mark_needs_assets, parse
+from codevet.sandboxes.oot.diagnostics import Diagnostic, cascade_undecidable, mark_needs_assets, parse
 from codevet.sandboxes.oot.era import ERA_LABELS, detect_era
 from codevet.sandboxes.oot.extract import blank_comments_and_strings, code_for
 from codevet.sandboxes.oot.headers import (CHECK_FLAGS, DEFAULT_PREFIX, DEFINES, INCLUDE_DIR, TARGET_FLAGS,
                                            HeaderSet, compiler, compiler_version, known_header_names,
                                            prepare_headers)
 from codevet.sandboxes.oot.includes import check_includes
+from codevet.sandboxes.oot.locality import file_local_predicate
 from codevet.sandboxes.oot.symbols import decomp_symbols, header_functions, link_check, shipped_symbols
 from codevet.sandboxes.oot.wrap import build_unit, fragment_wrapper, split_items
 
@@ -252,7 +253,10 @@ class OoTSandbox(Sandbox):
         result = run_compile(self.gcc, self.readelf, flags, unit.text, self.options, self.isolation, ro_paths,
                              self.warm)
         answer_lines = inc.code.split("\n")
-        diags, rest = parse(result.stderr, era, answer_lines, unit.guessed_fields, unit.synthesized_names, allowed)
+        local = file_local_predicate(scan, self.known_names | self.known_types, self.table)
+        diags, rest = parse(result.stderr, era, answer_lines, unit.guessed_fields, unit.synthesized_names, allowed,
+                            local)
+        diags = cascade_undecidable(diags, answer_lines, set(unit.assumed), _declaration_spans(unit.items, scan))
         return self._judge(result, diags, rest, era, guess, inc, checks, artifacts, notes)
 
     def _verify_in_checkout(self, inc: Any, scan: str, era: int, guess: Any, checks: list[Check],
@@ -296,6 +300,7 @@ class OoTSandbox(Sandbox):
         result = run_compile(self.gcc, self.readelf, flags, text, self.options, self.isolation, ro_paths, self.warm)
         diags, rest = parse(result.stderr, era, inc.code.split("\n"), guessed, synthesized, allowed)
         diags = mark_needs_assets(diags, self.prepared.index, result.stderr)
+        diags = cascade_undecidable(diags, inc.code.split("\n"), set(), _declaration_spans(items, scan))
         return self._judge(result, diags, rest, era, guess, inc, checks, artifacts, notes, own_functions)
 
     def _judge(self, result: Any, diags: list[Diagnostic], rest: str, era: int, guess: Any, inc: Any,
@@ -453,6 +458,11 @@ def describe_context(against: dict[str, Any]) -> str:
         return f"{where}, {what}, assets from assets/xml declarations" + tail
     return "the shipped headers (codevet's own OoT header set" + (f" {against.get('headers')}" if against.get(
         "headers") else "") + ")" + tail
+
+
+def _declaration_spans(items: list[Any], scan: str) -> list[tuple[int, int]]:
+    """(first, last) answer lines of each top-level declaration that is not a function."""
+    return [(it.line, it.line + scan.count("\n", it.start, it.end)) for it in items if it.kind in ("decl", "type")]
 
 
 def _short(d: Diagnostic) -> str:

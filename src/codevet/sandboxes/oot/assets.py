@@ -72,26 +72,37 @@ def _resources(file_el: ET.Element) -> list[ET.Element]:
     return out
 
 
-def _limb_enums(resources: list[ET.Element], index: AssetIndex) -> dict[str, list[str]]:
-    """Skeleton name -> enum lines. Limbs belong to the next skeleton in document order
-    (limbs come before their limb table and header). Enum order only changes values, never
-    whether code compiles; the member set and the MAX count come from the XML."""
+def _offset(el: ET.Element) -> int:
+    try:
+        return int(str(el.get("Offset", "0")), 0)
+    except ValueError:
+        return 0
+
+
+def _limb_enums(file_name: str, resources: list[ET.Element], index: AssetIndex) -> dict[str, list[str]]:
+    """Skeleton name -> its limb enum, as the extractor writes it (default names
+    `LIMB_<FILE>_<OFFSET>_NONE/_MAX` and `<Skel>Limb` when the XML gives none). A limb
+    belongs to the first skeleton header after it in the file (limbs, then the limb table,
+    then the header); enum order only changes values, never whether code compiles."""
+    skeletons = sorted((el for el in resources if el.tag == "Skeleton"), key=_offset)
+    limbs = sorted((el for el in resources if el.tag == "Limb" and el.get("EnumName")), key=_offset)
+    if not skeletons:
+        return {}
+    owned: dict[str, list[str]] = {str(sk.get("Name")): [] for sk in skeletons}
+    for limb in limbs:
+        owner = next((sk for sk in skeletons if _offset(sk) > _offset(limb)), skeletons[-1])
+        owned[str(owner.get("Name"))].append(str(limb.get("EnumName")))
     out: dict[str, list[str]] = {}
-    pending: list[str] = []
-    for el in resources:
-        if el.tag == "Limb" and el.get("EnumName"):
-            pending.append(str(el.get("EnumName")))
-        elif el.tag == "Skeleton":
-            name = str(el.get("Name"))
-            none = el.get("LimbNone")
-            limit = el.get("LimbMax")
-            enum = el.get("EnumName")
-            if none and limit and enum:
-                members = [none, *pending, limit]
-                index.names.update(members)
-                index.declared.update(members)
-                out[name] = [f"typedef enum {enum} {{\n" + ",\n".join(f"    {m}" for m in members) + f"\n}} {enum};\n"]
-            pending = []
+    for sk in skeletons:
+        name = str(sk.get("Name"))
+        base = f"LIMB_{file_name.upper()}_{_offset(sk):06X}"
+        none = sk.get("LimbNone") or f"{base}_NONE"
+        limit = sk.get("LimbMax") or f"{base}_MAX"
+        enum = sk.get("EnumName") or f"{name}Limb"
+        members = [none, *owned[name], limit]
+        index.names.update(members)
+        index.declared.update(members)
+        out[name] = [f"typedef enum {enum} {{\n" + ",\n".join(f"    {m}" for m in members) + f"\n}} {enum};\n"]
     return out
 
 
@@ -141,7 +152,7 @@ def generate(checkout_root: Path, out_root: Path) -> AssetIndex:
             if not fname:
                 continue
             resources = _resources(file_el)
-            enums = _limb_enums(resources, index)
+            enums = _limb_enums(fname, resources, index)
             decls = headers.setdefault(f"{out_dir}/{fname}.h", {})
             if is_overlay:  # a whole generated overlay source: its declarations stand in for the data
                 overlay_sources.add((f"{out_dir}/{fname}.c", f"{out_dir}/{fname}.h"))

@@ -41,7 +41,7 @@ _C_KEYWORDS = frozenset("""auto break case char const continue default do double
 inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void
 volatile while _Bool _Static_assert __attribute__ __asm__ asm typeof __typeof__ __inline__ __extension__""".split())
 
-# conventional actor-struct fields: confident types (not "guessed")
+# conventional actor-struct field types: the first guess for a field of that name, never certain
 KNOWN_FIELDS: dict[str, str] = {
     "skelAnime": "SkelAnime", "collider": "ColliderCylinder", "colliderCylinder": "ColliderCylinder",
     "cylinder": "ColliderCylinder", "jntSph": "ColliderJntSph", "colliderJntSph": "ColliderJntSph",
@@ -51,6 +51,11 @@ KNOWN_FIELDS: dict[str, str] = {
     "lightInfo": "LightInfo", "textId": "u16", "scale": "f32", "switchFlag": "s16", "rotSpeed": "s16",
     "bgId": "s32", "interactInfo": "s32", "eyeIndex": "s16", "blinkTimer": "s16", "animIndex": "s16",
 }
+
+
+# one type in every actor of zeldaret/oot that has them (counted at 269d03016c: skelAnime 141/141
+# SkelAnime, jointTable 118/118 and morphTable 116/116 Vec3s arrays, lightNode/lightInfo 18/18)
+CERTAIN_FIELDS = frozenset({"skelAnime", "jointTable", "morphTable", "lightNode", "lightInfo"})
 
 
 @dataclass
@@ -232,7 +237,9 @@ def guess_fields(scan: str) -> list[tuple[str, str, bool]]:
     for name, u in list(uses.items())[:MAX_GUESSED_FIELDS]:
         if name in KNOWN_FIELDS:
             pattern = KNOWN_FIELDS[name]
-            out.append((name, pattern if "{}" in pattern else pattern + " {}", False))
+            # conventional, still a guess (the real `timer` may be f32, the real `collider` a JntSph),
+            # except the few names that have one type in every actor of the decomp
+            out.append((name, pattern if "{}" in pattern else pattern + " {}", name not in CERTAIN_FIELDS))
             continue
         members = {x.split(":", 1)[1] for x in u if x.startswith("member:")}
         arrows = {x for x in u if x.startswith("arrow:")}
@@ -263,7 +270,7 @@ def guess_fields(scan: str) -> list[tuple[str, str, bool]]:
 
 # ------------------------------------------------------------- assumed asset names --
 
-_ASSET = re.compile(r"\b(g[A-Z]\w*?(DL|Dl|DList|Tex|TLUT|Skel|Anim|Col|Vtx|Mtx)|"
+_ASSET = re.compile(r"\b(g[A-Z]\w*?(DL|Dl|DList|Tex|TLUT|Skel|Anim|Col|Vtx|Mtx)(?:_[0-9A-Fa-f]{3,8})?|"
                     r"(?:object|gameplay)_\w+?_(DL|Tex|TLUT|Skel|Anim|Col|Vtx)_\w+)\b")
 _ID = re.compile(r"\b((?:ACTOR|OBJECT|NA_SE)_[A-Z0-9_]+)\b")
 
