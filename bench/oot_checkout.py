@@ -94,7 +94,8 @@ def main() -> None:
     cands = candidates(args.sample)
     base = SandboxOptions(timeout_s=60, memory_mb=2048)
     figures: dict = {"sample": str(args.sample), "n": len(cands)}
-    for mode, opts in (("shipped", base), ("checkout", base.with_option("oot.decomp", str(args.checkout)))):
+    for mode, opts in (("shipped", base), ("shipped-era-e3", base.with_option("oot.era", "e3")),
+                       ("checkout", base.with_option("oot.decomp", str(args.checkout)))):
         verdicts, _ = run(opts, cands)
         figures[mode] = report(mode, cands, verdicts)
         if mode == "checkout":

@@ -80,3 +80,12 @@ def test_a_real_function_the_headers_lack_is_not_the_answers_fault(sandbox) -> N
     v = verify(sandbox, f"void EnBird_Draw(Actor* thisx, PlayState* play) {{\n    {name}();\n}}\n")
     assert v.status == Status.ERROR and v.reason == "context-missing", explain(v)
     assert v.artifacts["missing"] == [name]
+
+
+def test_a_required_era_makes_old_names_wrong(sandbox) -> None:
+    code = "void EnBird_Update(Actor* thisx, GlobalContext* globalCtx) {\n    Actor_Kill(thisx);\n}\n"
+    assert verify(sandbox, code).status == Status.PASS  # auto: any one era is accepted
+    with create_sandbox("oot", SandboxOptions(timeout_s=10, memory_mb=1024).with_option("oot.era", "e3"), jobs=1) as sb:
+        v = verify(sb, code)
+        assert v.status == Status.FAIL and v.reason == "wrong-era-name", explain(v)
+        assert verify(sb, code.replace("GlobalContext* globalCtx", "PlayState* play")).status == Status.PASS

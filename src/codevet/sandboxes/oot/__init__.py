@@ -178,7 +178,7 @@ class OoTSandbox(Sandbox):
             headers = f"decomp:{self.decomp_path}:{self.decomp_version}:{ident}"
         else:
             headers = "shipped"
-        return {"headers": headers, "compiler": compiler_version(self.prefix)}
+        return {"headers": headers, "compiler": compiler_version(self.prefix), "era": self.options.oot.era}
 
     # one candidate ---------------------------------------------------------------------
 
@@ -230,6 +230,9 @@ class OoTSandbox(Sandbox):
         scan = blank_comments_and_strings(inc.code)
         guess = detect_era(scan)
         era = guess.era
+        if self.options.oot.era != "auto" and self.checkout is None:
+            era = int(self.options.oot.era[1])  # the era the dataset must be in: other eras' names are wrong
+            artifacts["era_required"] = ERA_LABELS[era]
         artifacts["era"] = guess.label if self.checkout is None else "decomp-checkout"
         artifacts["era_detail"] = guess.as_dict()
 
