@@ -93,13 +93,19 @@ def _limb_enums(file_name: str, resources: list[ET.Element], index: AssetIndex) 
         owner = next((sk for sk in skeletons if _offset(sk) > _offset(limb)), skeletons[-1])
         owned[str(owner.get("Name"))].append(str(limb.get("EnumName")))
     out: dict[str, list[str]] = {}
+    emitted: set[str] = set()
     for sk in skeletons:
         name = str(sk.get("Name"))
+        if not (sk.get("LimbNone") and sk.get("LimbMax")) and sk.get("Offset") is None:
+            continue  # default names come from the ROM offset, which this XML does not give
         base = f"LIMB_{file_name.upper()}_{_offset(sk):06X}"
         none = sk.get("LimbNone") or f"{base}_NONE"
         limit = sk.get("LimbMax") or f"{base}_MAX"
         enum = sk.get("EnumName") or f"{name}Limb"
         members = [none, *owned[name], limit]
+        if emitted & set(members):
+            continue  # never two enums with one member: that would not compile
+        emitted.update(members)
         index.names.update(members)
         index.declared.update(members)
         out[name] = [f"typedef enum {enum} {{\n" + ",\n".join(f"    {m}" for m in members) + f"\n}} {enum};\n"]

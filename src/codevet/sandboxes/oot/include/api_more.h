@@ -76,6 +76,27 @@ void Sfx_PlaySfxCentered2(u16 sfxId);
 void EffectSsHahen_SpawnBurst(struct PlayState* play, Vec3f* pos, f32 burstScale, s16 unused, s16 scale,
                               s16 randScaleRange, s16 count, s16 objId, s16 life, Gfx* dList);
 
+/* animation played with a speed and morph (AnimationSpeedInfo tables of NPCs) */
+typedef struct AnimationSpeedInfo {
+    AnimationHeader* animation;
+    f32 playSpeed;
+    u8 mode;
+    f32 morphFrames;
+} AnimationSpeedInfo;
+
+s32 Camera_RequestSetting(Camera* camera, s16 setting);
+s16 Camera_GetCamDirYaw(Camera* camera);
+Mtx* Matrix_MtxFToMtx(MtxF* src, Mtx* dest);
+void Actor_WorldToActorCoords(Actor* actor, Vec3f* dest, Vec3f* pos);
+s32 Player_SetCsAction(struct PlayState* play, Actor* csActor, u8 csAction);
+void Actor_RequestQuakeAndRumble(Actor* actor, struct PlayState* play, s16 quakeY, s16 quakeDuration);
+s32 OnePointCutscene_AttentionSetSfx(struct PlayState* play, Actor* actor, s32 sfxId);
+f32 Environment_LerpWeightAccelDecel(u16 endFrame, u16 startFrame, u16 curFrame, u16 accelDuration,
+                                     u16 decelDuration);
+u32 Quake_SetPerturbations(s16 index, s16 y, s16 x, s16 fov, s16 roll);
+void* Effect_GetByIndex(s32 index);
+s32 func_8008EF44(struct PlayState* play, s32 ammo);
+
 /* the debug register editor (kREG(n) and friends) */
 #define REG_GROUPS 29
 #define REG_PER_GROUP 96

@@ -1045,6 +1045,8 @@ struct PlayState {
     u8 bombchuBowlingStatus;
     struct Path* pathList;
     struct PauseContext pauseCtx;
+    void* specialEffects;
+    s16 bgCoverAlpha;
 };
 
 #define GET_PLAYER(play) ((struct Player*)(play)->actorCtx.actorLists[ACTORCAT_PLAYER].head)
@@ -1075,6 +1077,7 @@ typedef struct Player {
     Vec3s morphTable[23];
     Actor* heldActor;
     Actor* rideActor;
+    s8 exchangeItemId;
     Actor* talkActor;
     union { Actor* focusActor; Actor* unk_664; };
     u32 stateFlags1;
@@ -1260,6 +1263,8 @@ typedef struct {
     s32 sceneLayer;
     s32 respawnFlag;
     struct RespawnData respawn[3];
+    s16 timerState;
+    s16 timerSeconds;
     u16 nextDayTime;
     s16 rupeeAccumulator;
     s16 healthAccumulator;
