@@ -13,8 +13,17 @@ name given in brackets when it fails):
                                                                      type-error | other | timeout | memory-limit]
   link            every function the object needs is a real one    [unknown-function]
 
-`context-missing` (an error that only comes from a struct the answer never shows) and a
-compiler that cannot run give status `error`: the harness could not decide.
+`context-missing` (an error that only comes from a struct the answer never shows, or a name
+local to its actor file that it does not show), `needs-assets` (checkout mode: what only the
+ROM's extracted assets would declare) and a compiler that cannot run give status `error`: the
+harness could not decide. A passing `context` check and `artifacts.checked_against` say what
+the answer was checked against (the shipped headers, or a checkout at a commit, in the context
+of which actor file, what was replaced and added) and which names were assumed.
+
+With a checkout (options.oot.decomp), an answer that touches an actor of the checkout is
+compiled inside that actor's file (filecontext.py), with asset declarations generated from the
+checkout's assets/xml (assets.py) and a prelude precompiled once per commit (checkout_cache.py);
+the naming era is the checkout's.
 
 No code: an answer without C fails `no-code` when code was asked for. It passes when
 options.oot.allow_no_code is true, or when the record's type says prose is the answer
@@ -23,7 +32,8 @@ the instruction does not ask for code (no "write/implement/add/fix/modify/create
 ... code" verb). Debugging help, feature implementation and code modification need code.
 
 Options: `SandboxOptions.oot` (core/options.py: decomp checkout and its version, toolchain
-prefix, allow_no_code, precompiled headers on or off).
+prefix, allow_no_code, precompiled headers on or off, the naming era required with the shipped
+headers).
 """
 from __future__ import annotations
 
