@@ -89,3 +89,12 @@ def test_a_required_era_makes_old_names_wrong(sandbox) -> None:
         v = verify(sb, code)
         assert v.status == Status.FAIL and v.reason == "wrong-era-name", explain(v)
         assert verify(sb, code.replace("GlobalContext* globalCtx", "PlayState* play")).status == Status.PASS
+
+
+def test_the_verdict_lists_what_was_assumed(sandbox) -> None:
+    v = verify(sandbox, "void EnBird_Wait(EnBird* this, PlayState* play) {\n    this->timer = 3;\n"
+                        "    Gfx_DrawDListOpa(play, gBirdWingDL);\n}\n")
+    assumed = v.artifacts["checked_against"]["assumed"]
+    assert "gBirdWingDL" in assumed and "struct EnBird (not shown)" in assumed
+    assert any(a.startswith("EnBird.timer: s16") and a.endswith("(guessed)") for a in assumed)
+    assert "assumed: gBirdWingDL" in next(c.detail for c in v.checks if c.name == "context")

@@ -182,7 +182,8 @@ class OoTSandbox(Sandbox):
     def environment(self) -> dict[str, Any]:
         if self.decomp_path:
             try:
-                ident = checkout_cache.identity(Path(self.decomp_path).expanduser().resolve()).key
+                ident = (self.prepared.identity.key if self.prepared is not None
+                         else checkout_cache.identity(Path(self.decomp_path).expanduser().resolve()).key)
             except OSError:
                 ident = "unreadable"
             headers = f"decomp:{self.decomp_path}:{self.decomp_version}:{ident}"
@@ -251,8 +252,11 @@ class OoTSandbox(Sandbox):
             artifacts["checkout_era"] = ERA_LABELS[era]
             return self._verify_in_checkout(inc, scan, era, guess, checks, artifacts, notes)
         unit = build_unit(inc.code, scan, era, self.known_types, self.known_names)
+        assumed = list(unit.assumed) + [f"struct {t.name} (not shown)" for t in unit.synthesized] + [
+            f"{t.name}.{name}: {pattern.format('').strip()} (guessed)" for t in unit.synthesized
+            for name, pattern, guessed in t.fields if guessed]
         artifacts["checked_against"] = {"mode": "shipped-headers", "headers": self.headers.key if self.headers else "",
-                                        "file_context": None, "assumed": unit.assumed}
+                                        "file_context": None, "assumed": assumed}
         if unit.assumed:
             notes.append("assumed to exist (not in the shipped headers): " + ", ".join(unit.assumed[:20]))
         if unit.synthesized:
