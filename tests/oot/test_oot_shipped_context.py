@@ -98,3 +98,10 @@ def test_the_verdict_lists_what_was_assumed(sandbox) -> None:
     assert "gBirdWingDL" in assumed and "struct EnBird (not shown)" in assumed
     assert any(a.startswith("EnBird.timer: s16") and a.endswith("(guessed)") for a in assumed)
     assert "assumed: gBirdWingDL" in next(c.detail for c in v.checks if c.name == "context")
+
+
+def test_a_function_like_id_macro_is_never_assumed_as_a_constant(sandbox) -> None:
+    ok = "void EnBird_Check(Actor* thisx, PlayState* play) {\n    if (ACTOR_FLAGS_CHECK_ALL(thisx, 3)) {}\n}\n"
+    assert verify(sandbox, ok).status == Status.PASS
+    v = verify(sandbox, ok.replace("ACTOR_FLAGS_CHECK_ALL", "ACTOR_FLAGS_CHECK_ANY"))
+    assert v.status == Status.FAIL and v.reason == "unknown-function", explain(v)

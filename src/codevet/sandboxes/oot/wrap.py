@@ -323,6 +323,8 @@ def assumed_declarations(scan: str, known_names: set[str], own_text: str) -> lis
         name = m.group(1)
         if name in seen or name in known_names or name.startswith("ACTOR_FLAG_"):
             continue
+        if scan[m.end():m.end() + 40].lstrip().startswith("("):
+            continue  # a function-like macro (ACTOR_FLAGS_CHECK_ALL(...)): never an enum constant
         seen.add(name)
         if name in defines or name in enumerated:
             continue

@@ -9,6 +9,7 @@
 
 /* actor flags and attention */
 #define ACTOR_FLAG_UPDATE_DURING_OCARINA (1 << 25)
+#define ACTOR_FLAGS_CHECK_ALL(actor, mask) (((actor)->flags & (mask)) == (mask))
 typedef enum AttentionRangeType {
     ATTENTION_RANGE_0, ATTENTION_RANGE_1, ATTENTION_RANGE_2, ATTENTION_RANGE_3, ATTENTION_RANGE_4,
     ATTENTION_RANGE_5, ATTENTION_RANGE_6, ATTENTION_RANGE_7, ATTENTION_RANGE_8, ATTENTION_RANGE_9,
