@@ -90,18 +90,25 @@ def main() -> None:
     ap.add_argument("--sample", required=True, type=Path)
     ap.add_argument("--rounds", type=int, default=2, help="throughput passes over the verbatim set per setting")
     ap.add_argument("--json", type=Path, help="write the figures here")
+    ap.add_argument("--modes", default="shipped,shipped-era-e3,checkout",
+                    help="which verdict runs (comma-separated; e.g. checkout alone for every actor file)")
     args = ap.parse_args()
     cands = candidates(args.sample)
     base = SandboxOptions(timeout_s=60, memory_mb=2048)
     figures: dict = {"sample": str(args.sample), "n": len(cands)}
-    for mode, opts in (("shipped", base), ("shipped-era-e3", base.with_option("oot.era", "e3")),
-                       ("checkout", base.with_option("oot.decomp", str(args.checkout)))):
+    modes = (("shipped", base), ("shipped-era-e3", base.with_option("oot.era", "e3")),
+             ("checkout", base.with_option("oot.decomp", str(args.checkout))))
+    for mode, opts in (m for m in modes if m[0] in args.modes.split(",")):
         verdicts, _ = run(opts, cands)
         figures[mode] = report(mode, cands, verdicts)
         if mode == "checkout":
             against = verdicts[0].artifacts.get("checked_against", {})
             print("  checked against:", {k: against.get(k) for k in ("checkout", "commit", "version")})
     verbatim = [c for c in cands if c[0]["sample_kind"] != "mutation"]
+    if args.rounds <= 0:
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=1))
+        return
     # both settings open at once and timed answer by answer, alternating which goes first, so the
     # load of the shared machine falls on both alike
     settings = {name: base.with_option("oot.decomp", str(args.checkout)).with_option("oot.pch", pch)
