@@ -69,6 +69,9 @@ class OoTOptions(_Strict):
     prefix: str = Field("mips-linux-gnu-", description="toolchain prefix")
     allow_no_code: bool = Field(False, description="an answer without code passes")
     pch: bool = Field(True, description="use precompiled headers (off: parse the headers for every answer)")
+    era: str = Field("auto", pattern=r"^(auto|e1|e2|e3)$",
+                     description="shipped headers: the naming era answers must use (auto: any one era, detected; "
+                                 "e3: the modern decomp, older names are wrong-era-name). A checkout sets its own")
 
 
 class SandboxOptions(_Strict):

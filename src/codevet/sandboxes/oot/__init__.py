@@ -14,8 +14,17 @@ name given in brackets when it fails):
   link            every function the object needs is a real one    [unknown-function]
   assemble        every ```asm/```mips block through mips-linux-gnu-as  [asm-error] (first, when present)
 
-`context-missing` (an error that only comes from a struct the answer never shows) and a
-compiler that cannot run give status `error`: the harness could not decide.
+`context-missing` (an error that only comes from a struct the answer never shows, or a name
+local to its actor file that it does not show), `needs-assets` (checkout mode: what only the
+ROM's extracted assets would declare) and a compiler that cannot run give status `error`: the
+harness could not decide. A passing `context` check and `artifacts.checked_against` say what
+the answer was checked against (the shipped headers, or a checkout at a commit, in the context
+of which actor file, what was replaced and added) and which names were assumed.
+
+With a checkout (options.oot.decomp), an answer that touches an actor of the checkout is
+compiled inside that actor's file (filecontext.py), with asset declarations generated from the
+checkout's assets/xml (assets.py) and a prelude precompiled once per commit (checkout_cache.py);
+the naming era is the checkout's.
 
 No code: an answer without C fails `no-code` when code was asked for. It passes when
 options.oot.allow_no_code is true, or when the record's type says prose is the answer
@@ -24,10 +33,13 @@ the instruction does not ask for code (no "write/implement/add/fix/modify/create
 ... code" verb). Debugging help, feature implementation and code modification need code.
 
 Options: `SandboxOptions.oot` (core/options.py: decomp checkout and its version, toolchain
-prefix, allow_no_code, precompiled headers on or off).
+prefix, allow_no_code, precompiled headers on or off, the naming era required with the shipped
+headers).
 """
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 import shutil
 import subprocess
@@ -42,17 +54,20 @@ from codevet.core.options import SandboxOptions
 from codevet.core.model import Candidate, Check, Status, Verdict
 from codevet.sandboxes.base import Sandbox, source_version
 from codevet.sandboxes.isolation import resolve_isolation
+from codevet.sandboxes.oot import checkout_cache
 from codevet.sandboxes.oot import decomp as decomp_mod
+from codevet.sandboxes.oot.filecontext import actor_struct, choose_file, splice
 from codevet.sandboxes.oot.compile import limits_for, run_compile
-from codevet.sandboxes.oot.diagnostics import Diagnostic, parse
+from codevet.sandboxes.oot.diagnostics import Diagnostic, cascade_undecidable, mark_needs_assets, parse
 from codevet.sandboxes.oot.era import ERA_LABELS, detect_era
 from codevet.sandboxes.oot.extract import blank_comments_and_strings, code_for
 from codevet.sandboxes.oot.headers import (CHECK_FLAGS, DEFAULT_PREFIX, DEFINES, INCLUDE_DIR, TARGET_FLAGS,
                                            HeaderSet, compiler, compiler_version, known_header_names,
                                            prepare_headers)
 from codevet.sandboxes.oot.includes import check_includes
+from codevet.sandboxes.oot.locality import file_local_predicate
 from codevet.sandboxes.oot.symbols import decomp_symbols, header_functions, link_check, shipped_symbols
-from codevet.sandboxes.oot.wrap import build_unit
+from codevet.sandboxes.oot.wrap import build_unit, fragment_wrapper, split_items
 
 if TYPE_CHECKING:
     from codevet.sandboxes.isolation.docker import WarmContainers
@@ -108,6 +123,7 @@ class OoTSandbox(Sandbox):
         self.isolation = "none"
         self.headers: HeaderSet | None = None
         self.checkout: decomp_mod.DecompCheckout | None = None
+        self.prepared: checkout_cache.PreparedCheckout | None = None
         self.table: frozenset[str] = frozenset()
         self.known_types: set[str] = set()
         self.known_names: set[str] = set()
@@ -137,7 +153,11 @@ class OoTSandbox(Sandbox):
 
                 self.warm = WarmContainers(require_image("oot"), limits_for(self.options), WORKDIR)
             if self.decomp_path:
-                self.checkout = decomp_mod.open_checkout(self.decomp_path, self.decomp_version)
+                checkout = decomp_mod.open_checkout(self.decomp_path, self.decomp_version)
+                self.prepared = checkout_cache.prepare(checkout, gcc, self.prefix,
+                                                       [*self._common_flags(), *checkout.flags()], self.use_pch)
+                # a copy per sandbox: open_checkout's object is shared (cached) and must keep the key flags
+                self.checkout = dataclasses.replace(checkout, stub_dir=self.prepared.stubs)
                 self.table = frozenset(shipped_symbols() | decomp_symbols(self.checkout.root))
                 self.known_types = set(decomp_mod.checkout_types(str(self.checkout.root)))
             else:
@@ -163,8 +183,16 @@ class OoTSandbox(Sandbox):
         return key
 
     def environment(self) -> dict[str, Any]:
-        return {"headers": "decomp:" + self.decomp_path + ":" + self.decomp_version if self.decomp_path
-                else "shipped", "compiler": compiler_version(self.prefix)}
+        if self.decomp_path:
+            try:
+                ident = (self.prepared.identity.key if self.prepared is not None
+                         else checkout_cache.identity(Path(self.decomp_path).expanduser().resolve()).key)
+            except OSError:
+                ident = "unreadable"
+            headers = f"decomp:{self.decomp_path}:{self.decomp_version}:{ident}"
+        else:
+            headers = "shipped"
+        return {"headers": headers, "compiler": compiler_version(self.prefix), "era": self.options.oot.era}
 
     # one candidate ---------------------------------------------------------------------
 
@@ -223,16 +251,22 @@ class OoTSandbox(Sandbox):
         scan = blank_comments_and_strings(inc.code)
         guess = detect_era(scan)
         era = guess.era
+        if self.options.oot.era != "auto" and self.checkout is None:
+            era = int(self.options.oot.era[1])  # the era the dataset must be in: other eras' names are wrong
+            artifacts["era_required"] = ERA_LABELS[era]
         artifacts["era"] = guess.label if self.checkout is None else "decomp-checkout"
         artifacts["era_detail"] = guess.as_dict()
 
-        known_types = self.known_types
-        if self.checkout is not None:
-            prelude = self.checkout.prelude()
-        else:
-            prelude = ""
-        unit = build_unit(inc.code, scan, era, known_types, self.known_names, prelude=prelude,
-                          assume=self.checkout is None)
+        if self.checkout is not None and self.prepared is not None:
+            era = self.prepared.era  # the checkout's names are the only right ones
+            artifacts["checkout_era"] = ERA_LABELS[era]
+            return self._verify_in_checkout(inc, scan, era, guess, checks, artifacts, notes)
+        unit = build_unit(inc.code, scan, era, self.known_types, self.known_names)
+        assumed = list(unit.assumed) + [f"struct {t.name} (not shown)" for t in unit.synthesized] + [
+            f"{t.name}.{name}: {pattern.format('').strip()} (guessed)" for t in unit.synthesized
+            for name, pattern, guessed in t.fields if guessed]
+        artifacts["checked_against"] = {"mode": "shipped-headers", "headers": self.headers.key if self.headers else "",
+                                        "file_context": None, "assumed": assumed}
         if unit.assumed:
             notes.append("assumed to exist (not in the shipped headers): " + ", ".join(unit.assumed[:20]))
         if unit.synthesized:
@@ -246,7 +280,61 @@ class OoTSandbox(Sandbox):
         result = run_compile(self.gcc, self.readelf, flags, unit.text, self.options, self.isolation, ro_paths,
                              self.warm)
         answer_lines = inc.code.split("\n")
-        diags, rest = parse(result.stderr, era, answer_lines, unit.guessed_fields, unit.synthesized_names, allowed)
+        local = file_local_predicate(scan, self.known_names | self.known_types, self.table)
+        diags, rest = parse(result.stderr, era, answer_lines, unit.guessed_fields, unit.synthesized_names, allowed,
+                            local)
+        diags = cascade_undecidable(diags, answer_lines, set(unit.assumed), _declaration_spans(unit.items, scan))
+        return self._judge(result, diags, rest, era, guess, inc, checks, artifacts, notes)
+
+    def _verify_in_checkout(self, inc: Any, scan: str, era: int, guess: Any, checks: list[Check],
+                            artifacts: dict[str, Any], notes: list[str]) -> Verdict:
+        """Compile in the real file's context when the answer touches an actor of the checkout."""
+        assert self.checkout is not None and self.prepared is not None
+        root = str(self.checkout.root)
+        items = split_items(scan)
+        choice = choose_file(scan, items, root)
+        against: dict[str, Any] = {"mode": "checkout", "root": root, "commit": self.prepared.identity.commit or None,
+                                   "checkout": self.prepared.identity.label, "version": self.checkout.version,
+                                   "asset_stubs": "declarations from assets/xml (no ROM)",
+                                   "precompiled_prelude": self.use_pch and self.prepared.has_pch,
+                                   "file_context": None, "assumed": []}
+        guessed: set[str] = set()
+        synthesized: set[str] = set()
+        context_dirs: list[str] = []
+        own_functions: set[str] = set()
+        if choice is not None:
+            path, why = choice
+            this_type = actor_struct(root, path)
+            stmts = [it for it in items if it.kind == "stmt"]
+            wrapper = fragment_wrapper(inc.code, stmts, era, this_type, player="Player" in self.known_types)
+            ctx = splice(root, path, inc.code, scan, items, wrapper, why)
+            text = ctx.text
+            own_functions = set(ctx.functions)
+            context_dirs.append(str(Path(root) / Path(path).parent))
+            against.update({"file_context": path, "why": why, "replaced": ctx.replaced, "added": ctx.added,
+                            "untouched_functions_as_prototypes": len(ctx.elided)})
+            if ctx.header:
+                against["actor_header"] = ctx.header
+        else:
+            unit = build_unit(inc.code, scan, era, self.known_types, self.known_names, assume=False)
+            text = unit.text
+            guessed, synthesized = unit.guessed_fields, unit.synthesized_names
+            if unit.synthesized:
+                against["assumed"] = [t.name for t in unit.synthesized]
+                notes.append("synthesized (not in the checkout): " + ", ".join(t.name for t in unit.synthesized))
+        artifacts["checked_against"] = against
+        flags, ro_paths, allowed = self._flags(era, inc.kept, context_dirs)
+        result = run_compile(self.gcc, self.readelf, flags, text, self.options, self.isolation, ro_paths, self.warm)
+        diags, rest = parse(result.stderr, era, inc.code.split("\n"), guessed, synthesized, allowed)
+        diags = mark_needs_assets(diags, self.prepared.index, result.stderr)
+        diags = cascade_undecidable(diags, inc.code.split("\n"), set(), _declaration_spans(items, scan))
+        return self._judge(result, diags, rest, era, guess, inc, checks, artifacts, notes, own_functions)
+
+    def _judge(self, result: Any, diags: list[Diagnostic], rest: str, era: int, guess: Any, inc: Any,
+               checks: list[Check], artifacts: dict[str, Any], notes: list[str],
+               own_functions: set[str] | None = None) -> Verdict:
+        answer_lines = inc.code.split("\n")
+        checks.append(Check("context", True, describe_context(artifacts.get("checked_against") or {})))
         artifacts["diagnostics"] = [d.as_dict() for d in diags]
         artifacts["compile_s"] = round(result.duration_s, 4)
         if notes:
@@ -275,19 +363,26 @@ class OoTSandbox(Sandbox):
                 checks.append(Check("compile", False, f"gcc exited {result.returncode} without a diagnostic: "
                                                       f"{text[:300]}"))
                 return Verdict.from_checks(checks, reason="other", artifacts=artifacts)
-            hard = [d for d in errors if d.klass != "context-missing"]
+            undecidable = ("context-missing", "needs-assets")
+            hard = [d for d in errors if d.klass not in undecidable]
             first = hard[0] if hard else errors[0]
             summary = "; ".join(_short(d) for d in (hard or errors)[:4])
             checks.append(Check("compile", False, f"{len(errors)} error(s): {summary}"))
             if not hard:
-                v = Verdict(Status.ERROR, checks, reason="context-missing", artifacts=artifacts)
-                return v
+                reason = "needs-assets" if any(d.klass == "needs-assets" for d in errors) else "context-missing"
+                missing = sorted({n for d in errors for n in d.names})
+                if missing:
+                    artifacts["missing"] = missing
+                    checks[-1] = Check("compile", False, f"cannot be decided without: {', '.join(missing[:12])} "
+                                                         f"({reason}); {summary}")
+                return Verdict(Status.ERROR, checks, reason=reason, artifacts=artifacts)
             return Verdict.from_checks(checks, reason=first.klass, artifacts=artifacts)
         warnings = [d for d in diags if d.severity == "warning"]
         checks.append(Check("compile", True, f"compiled to a MIPS III object ({ERA_LABELS[era]}"
                                              + (f", {len(warnings)} warning(s)" if warnings else "") + ")"))
 
-        link = link_check(result.elf, self.table, inc.code)
+        # the context file's own functions are real (some are compiled as prototypes only)
+        link = link_check(result.elf, self.table | own_functions if own_functions else self.table, inc.code)
         if link.unresolved_data:
             artifacts["unresolved_data"] = link.unresolved_data
         if link.missing_functions:
@@ -329,14 +424,22 @@ class OoTSandbox(Sandbox):
         assert self.headers is not None
         return name.endswith(".h") and (self.headers.include / name).is_file()
 
-    def _flags(self, era: int, kept: list[str]) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
-        common = [*TARGET_FLAGS, *CHECK_FLAGS, "-fdiagnostics-plain-output", "-fmax-errors=40",
-                  "-fno-diagnostics-show-caret", "-fdiagnostics-show-option"]
-        if self.checkout is not None:
+    @staticmethod
+    def _common_flags() -> list[str]:
+        return [*TARGET_FLAGS, *CHECK_FLAGS, "-fdiagnostics-plain-output", "-fmax-errors=40",
+                "-fno-diagnostics-show-caret", "-fdiagnostics-show-option", "-Winvalid-pch"]
+
+    def _flags(self, era: int, kept: list[str], context_dirs: list[str] | None = None
+               ) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+        common = self._common_flags()
+        if self.checkout is not None and self.prepared is not None:
             extra_dirs = self.checkout.extra_include_dirs(kept)
-            flags = common + self.checkout.flags() + [f for d in extra_dirs for f in ("-I", str(d))]
+            flags = common + [f for d in context_dirs or [] for f in ("-iquote", d)]
+            flags += self.checkout.flags() + [f for d in extra_dirs for f in ("-I", str(d))]
+            flags += ["-include", str(self.prepared.prelude(self.use_pch))]
             root = str(self.checkout.root)
-            return flags, (root,), (root,)
+            cache = str(self.prepared.dir)
+            return flags, (root, cache), (os.path.realpath(root), root, cache)
         assert self.headers is not None
         inc = str(self.headers.include)
         if self.use_pch:
@@ -383,6 +486,28 @@ class OoTSandbox(Sandbox):
         except Exception as exc:
             rows.append(("oot precompiled header", False, f"{type(exc).__name__}: {exc}"))
         return rows
+
+
+def describe_context(against: dict[str, Any]) -> str:
+    """One line saying what the answer was checked against, and what was assumed."""
+    assumed = against.get("assumed") or []
+    tail = f"; assumed: {', '.join(assumed[:12])}" if assumed else "; nothing assumed"
+    if against.get("mode") == "checkout":
+        where = f"checkout {against.get('root')} at {against.get('checkout')} ({against.get('version')})"
+        if against.get("file_context"):
+            what = (f"in the context of {against['file_context']} ({against.get('why')}; replaced: "
+                    f"{', '.join(against.get('replaced') or []) or 'nothing'}; added: "
+                    f"{', '.join(against.get('added') or []) or 'nothing'})")
+        else:
+            what = "with the checkout's headers, no file context"
+        return f"{where}, {what}, assets from assets/xml declarations" + tail
+    return "the shipped headers (codevet's own OoT header set" + (f" {against.get('headers')}" if against.get(
+        "headers") else "") + ")" + tail
+
+
+def _declaration_spans(items: list[Any], scan: str) -> list[tuple[int, int]]:
+    """(first, last) answer lines of each top-level declaration that is not a function."""
+    return [(it.line, it.line + scan.count("\n", it.start, it.end)) for it in items if it.kind in ("decl", "type")]
 
 
 def _short(d: Diagnostic) -> str:

@@ -43,12 +43,13 @@ class DecompCheckout:
     root: Path
     version: str = "gc-eu-mq-dbg"
     actor_dirs: dict[str, Path] = field(default_factory=dict)
+    stub_dir: Path | None = None   # XML-generated asset declarations (checkout_cache.py), searched last
 
     @property
     def include_dirs(self) -> list[Path]:
         r = self.root
         return [p for p in (r / "include", r / "include" / "libc", r / "src", r / "build" / self.version, r,
-                            r / "extracted" / self.version) if p.is_dir()]
+                            r / "extracted" / self.version, self.stub_dir) if p is not None and p.is_dir()]
 
     def prelude(self) -> str:
         if (self.root / "include" / "global.h").is_file():
@@ -58,10 +59,10 @@ class DecompCheckout:
 
     def resolve(self, name: str, angled: bool) -> bool:
         """Does the checkout have this header (inside the checkout, no symlink escape)?"""
-        root = os.path.realpath(self.root)
+        roots = [os.path.realpath(r) for r in (self.root, self.stub_dir) if r is not None]
         for d in self.include_dirs:
             p = os.path.realpath(d / name)
-            if p.startswith(root + os.sep) and os.path.isfile(p):
+            if any(p.startswith(r + os.sep) for r in roots) and os.path.isfile(p):
                 return True
         base = name.rsplit("/", 1)[-1]
         return base in self.actor_dirs

@@ -9,7 +9,14 @@ Classes (the verdict's reason is the class of the first error):
   type-error          incompatible pointer/int conversions, wrong argument count or type
   wrong-era-name      any of the unknown-* on a name that is real in another naming era
   context-missing     an error caused by a field codevet had to guess for a struct the
-                      answer uses but never shows (the harness cannot decide: `error`)
+                      answer uses but never shows, or (shipped headers) a name that looks
+                      local to the answer's own actor file and that it did not show: an
+                      s-prefixed static, an overlay `func_808xxxxx`, the actor's own
+                      `EnFoo_` functions/types and `ENFOO_`/`FOO_` constants (the harness
+                      cannot decide: `error`)
+  needs-assets        (checkout mode) a name or file only the ROM's extracted assets would
+                      give: a resource the checkout's assets/xml names but no stub could
+                      declare, or an asset-looking name in the checkout's own file (`error`)
   other               everything else (redefinitions, #error, ...)
 
 Only diagnostics located in the answer keep their text; one located in any other file
@@ -20,13 +27,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from codevet.sandboxes.oot.era import is_era_name_elsewhere
 from codevet.sandboxes.oot.wrap import ANSWER_FILE, CODEVET_FILE
 
 CLASSES: tuple[str, ...] = ("syntax", "unknown-type", "unknown-field", "unknown-function", "unknown-identifier",
-                            "type-error", "wrong-era-name", "context-missing", "other")
+                            "type-error", "wrong-era-name", "context-missing", "needs-assets", "other")
 _QUOTED = re.compile(r"[‘'`]([^’'`]+)[’'`]")
 
 
@@ -39,6 +46,13 @@ class Diagnostic:
     klass: str
     file: str = ANSWER_FILE
     option: str = ""
+
+    @property
+    def names(self) -> list[str]:
+        """The names this diagnostic is about, when it is undecidable (context-missing, needs-assets)."""
+        if self.klass not in ("context-missing", "needs-assets"):
+            return []
+        return [n for n in _quoted(self.message) if re.fullmatch(r"[\w./-]+", n)][:1]
 
     def as_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"line": self.line, "column": self.column, "severity": self.severity,
@@ -53,7 +67,7 @@ def _quoted(message: str) -> list[str]:
 
 
 def classify(message: str, option: str, era: int, guessed_fields: set[str], synthesized: set[str],
-             source_line: str) -> str:
+             source_line: str, file_local: Callable[[str], bool] | None = None) -> str:
     m = message
     names = _quoted(m)
     klass = "other"
@@ -87,7 +101,11 @@ def classify(message: str, option: str, era: int, guessed_fields: set[str], synt
         for n in names:
             if is_era_name_elsewhere(n, era):
                 return "wrong-era-name"
-    if klass != "wrong-era-name" and guessed_fields and source_line:
+    if file_local is not None and klass in ("unknown-type", "unknown-function", "unknown-identifier") and names \
+            and file_local(names[0]):
+        return "context-missing"  # a name of the answer's own file it did not show (shipped headers only)
+    arity = "too many arguments" in m or "too few arguments" in m  # never a guessed field's doing
+    if klass not in ("wrong-era-name", "syntax") and not arity and guessed_fields and source_line:
         for f in guessed_fields:
             if re.search(r"\bthis\s*->\s*" + re.escape(f) + r"\b", source_line):
                 return "context-missing"
@@ -99,7 +117,8 @@ _LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<kind>fat
 
 
 def parse(stderr: str, era: int, answer_lines: list[str], guessed_fields: set[str], synthesized: set[str],
-          allowed_files: tuple[str, ...]) -> tuple[list[Diagnostic], str]:
+          allowed_files: tuple[str, ...], file_local: Callable[[str], bool] | None = None
+          ) -> tuple[list[Diagnostic], str]:
     """Diagnostics from gcc's plain text output (`-fdiagnostics-plain-output`: one line per
     diagnostic, streamed, so the first N survive `-fmax-errors`), and the lines that are
     not diagnostics (an out-of-memory message, "compilation terminated")."""
@@ -121,12 +140,13 @@ def parse(stderr: str, era: int, answer_lines: list[str], guessed_fields: set[st
             items.append(entry)
     out: list[Diagnostic] = []
     for item in items:
-        _collect(item, out, era, answer_lines, guessed_fields, synthesized, allowed_files)
+        _collect(item, out, era, answer_lines, guessed_fields, synthesized, allowed_files, file_local)
     return out, "\n".join(rest)
 
 
 def _collect(item: dict[str, Any], out: list[Diagnostic], era: int, answer_lines: list[str],
-             guessed_fields: set[str], synthesized: set[str], allowed_files: tuple[str, ...]) -> None:
+             guessed_fields: set[str], synthesized: set[str], allowed_files: tuple[str, ...],
+             file_local: Callable[[str], bool] | None = None) -> None:
     kind = str(item.get("kind", ""))
     if kind not in ("error", "warning", "fatal error"):
         return
@@ -162,5 +182,61 @@ def _collect(item: dict[str, Any], out: list[Diagnostic], era: int, answer_lines
         out.append(Diagnostic(0, 0, severity, "(diagnostic in a file outside the header set withheld)",
                               "other", "withheld", option))
         return
-    klass = classify(message, option, era, guessed_fields, synthesized, src)
+    klass = classify(message, option, era, guessed_fields, synthesized, src, file_local)
     out.append(Diagnostic(line, column, severity, message, klass, file, option))
+
+
+_ASSET_LIKE = re.compile(r"^(?:g[A-Z]\w*?(?:DL|Dl|DList|Tex|TLUT|Skel|Anim|Col|Vtx|Mtx|Cs|Path)\w*|"
+                         r"\w*LIMB_\w+|\w+_(?:WIDTH|HEIGHT)|(?:object|gameplay)_\w+)$")
+_MISSING_FILE = re.compile(r"^(\S+): No such file or directory")
+
+
+def mark_needs_assets(diags: list[Diagnostic], index: Any, stderr: str) -> list[Diagnostic]:
+    """Checkout mode: reclass the errors only extracted assets could resolve as `needs-assets`.
+    A name the checkout's XML lists is an asset wherever it is used; an asset-looking name is
+    one only when the error is in the checkout's own file (verbatim decomp code), never when
+    the answer wrote it (an invented `gFooDL` stays a fail)."""
+    out: list[Diagnostic] = []
+    for d in diags:
+        if d.severity == "error" and d.klass in ("unknown-identifier", "unknown-type", "unknown-field", "other",
+                                                   "type-error", "syntax"):
+            names = _quoted(d.message)
+            missing = _MISSING_FILE.match(d.message)
+            in_context = d.file != ANSWER_FILE
+            if missing and "assets/" in missing.group(1):
+                d = Diagnostic(d.line, d.column, d.severity, f"'{missing.group(1)}' is an extracted asset file "
+                               "(no ROM, and the XML does not describe it)", "needs-assets", d.file, d.option)
+            elif d.klass == "unknown-identifier" and any(n in index.names for n in names[:1]):
+                d = Diagnostic(d.line, d.column, d.severity, d.message, "needs-assets", d.file, d.option)
+            elif in_context and d.klass == "unknown-identifier" and names and _ASSET_LIKE.match(names[0]):
+                d = Diagnostic(d.line, d.column, d.severity, d.message, "needs-assets", d.file, d.option)
+        out.append(d)
+    return out
+
+
+UNDECIDABLE = ("context-missing", "needs-assets")
+
+
+def cascade_undecidable(diags: list[Diagnostic], answer_lines: list[str], assumed: set[str],
+                        declaration_spans: list[tuple[int, int]]) -> list[Diagnostic]:
+    """An error that follows from something codevet could not know is not the answer's fault
+    either: a hard error whose answer line names an undecidable name (one an undecidable
+    diagnostic is about, or a declaration the wrapper assumed), or a type error inside the
+    same top-level declaration (`static FooActionFunc sFuncs[] = {...}`) as an undecidable
+    one, takes that class. Unknown names stay hard: they are never a consequence."""
+    names = {n for d in diags if d.klass in UNDECIDABLE for n in d.names} | assumed
+    by_class = {n: d.klass for d in diags if d.klass in UNDECIDABLE for n in d.names}
+    undecided_lines = [d.line for d in diags if d.klass in UNDECIDABLE and d.file == ANSWER_FILE]
+    out: list[Diagnostic] = []
+    for d in diags:
+        if d.severity == "error" and d.klass in ("type-error", "other") and d.file == ANSWER_FILE:
+            src = answer_lines[d.line - 1] if 0 < d.line <= len(answer_lines) else ""
+            hit = next((n for n in names if re.search(r"\b" + re.escape(n) + r"\b", src)), None)
+            span = next(((a, b) for a, b in declaration_spans if a <= d.line <= b), None)
+            if hit is None and span is not None and any(span[0] <= ln <= span[1] for ln in undecided_lines):
+                hit = ""
+            if hit is not None:
+                d = Diagnostic(d.line, d.column, d.severity, d.message, by_class.get(hit, "context-missing"),
+                               d.file, d.option)
+        out.append(d)
+    return out

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from codevet.sandboxes.oot.era import ERA_NAMES
+
 ANSWER_FILE = "answer.c"
 MAX_SYNTH_TYPES = 8
 MAX_GUESSED_FIELDS = 64
@@ -39,7 +41,7 @@ _C_KEYWORDS = frozenset("""auto break case char const continue default do double
 inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void
 volatile while _Bool _Static_assert __attribute__ __asm__ asm typeof __typeof__ __inline__ __extension__""".split())
 
-# conventional actor-struct fields: confident types (not "guessed")
+# conventional actor-struct field types: the first guess for a field of that name, never certain
 KNOWN_FIELDS: dict[str, str] = {
     "skelAnime": "SkelAnime", "collider": "ColliderCylinder", "colliderCylinder": "ColliderCylinder",
     "cylinder": "ColliderCylinder", "jntSph": "ColliderJntSph", "colliderJntSph": "ColliderJntSph",
@@ -49,6 +51,11 @@ KNOWN_FIELDS: dict[str, str] = {
     "lightInfo": "LightInfo", "textId": "u16", "scale": "f32", "switchFlag": "s16", "rotSpeed": "s16",
     "bgId": "s32", "interactInfo": "s32", "eyeIndex": "s16", "blinkTimer": "s16", "animIndex": "s16",
 }
+
+
+# one type in every actor of zeldaret/oot that has them (counted at 269d03016c: skelAnime 141/141
+# SkelAnime, jointTable 118/118 and morphTable 116/116 Vec3s arrays, lightNode/lightInfo 18/18)
+CERTAIN_FIELDS = frozenset({"skelAnime", "jointTable", "morphTable", "lightNode", "lightInfo"})
 
 
 @dataclass
@@ -199,8 +206,8 @@ def actor_types_needed(scan: str, known: set[str], own: set[str]) -> list[str]:
         name = m.group(1)
         if name in known or name in own or name in found or name in _C_KEYWORDS:
             continue
-        if not re.search(r"[a-z]", name) or "_" in name:
-            continue
+        if not re.search(r"[a-z]", name) or "_" in name or name in ERA_NAMES:
+            continue  # an era's own type name (GlobalContext) is never synthesized: it must be real
         found.append(name)
     return found
 
@@ -230,7 +237,9 @@ def guess_fields(scan: str) -> list[tuple[str, str, bool]]:
     for name, u in list(uses.items())[:MAX_GUESSED_FIELDS]:
         if name in KNOWN_FIELDS:
             pattern = KNOWN_FIELDS[name]
-            out.append((name, pattern if "{}" in pattern else pattern + " {}", False))
+            # conventional, still a guess (the real `timer` may be f32, the real `collider` a JntSph),
+            # except the few names that have one type in every actor of the decomp
+            out.append((name, pattern if "{}" in pattern else pattern + " {}", name not in CERTAIN_FIELDS))
             continue
         members = {x.split(":", 1)[1] for x in u if x.startswith("member:")}
         arrows = {x for x in u if x.startswith("arrow:")}
@@ -261,7 +270,7 @@ def guess_fields(scan: str) -> list[tuple[str, str, bool]]:
 
 # ------------------------------------------------------------- assumed asset names --
 
-_ASSET = re.compile(r"\b(g[A-Z]\w*?(DL|Dl|DList|Tex|TLUT|Skel|Anim|Col|Vtx|Mtx)|"
+_ASSET = re.compile(r"\b(g[A-Z]\w*?(DL|Dl|DList|Tex|TLUT|Skel|Anim|Col|Vtx|Mtx)(?:_[0-9A-Fa-f]{3,8})?|"
                     r"(?:object|gameplay)_\w+?_(DL|Tex|TLUT|Skel|Anim|Col|Vtx)_\w+)\b")
 _ID = re.compile(r"\b((?:ACTOR|OBJECT|NA_SE)_[A-Z0-9_]+)\b")
 
@@ -314,6 +323,8 @@ def assumed_declarations(scan: str, known_names: set[str], own_text: str) -> lis
         name = m.group(1)
         if name in seen or name in known_names or name.startswith("ACTOR_FLAG_"):
             continue
+        if scan[m.end():m.end() + 40].lstrip().startswith("("):
+            continue  # a function-like macro (ACTOR_FLAGS_CHECK_ALL(...)): never an enum constant
         seen.add(name)
         if name in defines or name in enumerated:
             continue
@@ -327,6 +338,25 @@ def assumed_declarations(scan: str, known_names: set[str], own_text: str) -> lis
 
 def _piece(code: str, item: Item) -> str:
     return f'#line {item.line} "{ANSWER_FILE}"\n' + code[item.start:item.end] + "\n"
+
+
+def fragment_wrapper(code: str, stmts: list[Item], era: int, this_type: str | None,
+                     player: bool = True) -> str:
+    """Loose statements, in order, inside `void codevet_fragment(Actor* thisx, PlayState* play)`."""
+    if not stmts:
+        return ""
+    params = "Actor* thisx, GlobalContext* globalCtx" if era == 1 else "Actor* thisx, PlayState* play"
+    ctx = "globalCtx" if era == 1 else "play"
+    out = [f'#line 1 "{CODEVET_FILE}"\n', f"void codevet_fragment({params}) {{\n"]
+    if this_type:
+        out.append(f"    {this_type}* this = ({this_type}*)thisx; (void)this;\n")
+    if player:
+        out.append(f"    Player* player = GET_PLAYER({ctx}); (void)player;\n")
+    out.append("    {\n")
+    for it in stmts:
+        out.append(_piece(code, it))
+    out.append(f'#line 9000 "{CODEVET_FILE}"\n    }}\n}}\n')
+    return "".join(out)
 
 
 def build_unit(code: str, scan: str, era: int, known_types: set[str], known_names: set[str],
@@ -392,15 +422,5 @@ def build_unit(code: str, scan: str, era: int, known_types: set[str], known_name
     body_items = [it for it in order if it.kind != "stmt"]
     for it in body_items:
         out.append(_piece(code, it))
-    if stmts:
-        params = "Actor* thisx, GlobalContext* globalCtx" if era == 1 else "Actor* thisx, PlayState* play"
-        ctx = "globalCtx" if era == 1 else "play"
-        out.append(f'#line 1 "{CODEVET_FILE}"\n')
-        out.append(f"void codevet_fragment({params}) {{\n")
-        if this_type:
-            out.append(f"    {this_type}* this = ({this_type}*)thisx; (void)this;\n")
-        out.append(f"    Player* player = GET_PLAYER({ctx}); (void)player;\n    {{\n")
-        for it in stmts:
-            out.append(_piece(code, it))
-        out.append(f'#line 9000 "{CODEVET_FILE}"\n    }}\n}}\n')
+    out.append(fragment_wrapper(code, stmts, era, this_type))
     return TranslationUnit("".join(out), items, synth, bool(stmts), hoisted, assumed)

@@ -52,7 +52,7 @@
 #define UNUSED __attribute__((unused))
 #define NORETURN __attribute__((noreturn))
 #define ALIGNED(n) __attribute__((aligned(n)))
-#define T(jp, en) (en)
+#define T(jp, en) en  /* no parentheses: it is concatenated with other string literals */
 
 #if OOT_ERA >= 3
 #define PARAMS_GET_U(p, s, n) (((p) >> (s)) & ((1 << (n)) - 1))
@@ -930,6 +930,8 @@ typedef struct {
     u8 fogNear;
     u8 precipitation[4];
     u8 screenFillColor[4];
+    f32 windSpeed;
+    Vec3s windDirection;
 } EnvironmentContext;
 
 typedef struct {
@@ -996,6 +998,26 @@ typedef struct {
     s16 zFar;
 } LightContext;
 
+/* the pause menu and respawn points, as far as actors read them */
+struct PauseContext {
+    u16 state;
+    u16 debugState;
+    u16 pageIndex;
+};
+typedef struct PauseContext PauseContext;
+
+struct RespawnData {
+    Vec3f pos;
+    s16 yaw;
+    s16 playerParams;
+    s16 entranceIndex;
+    u8 roomIndex;
+    s8 data;
+    u32 tempSwitchFlags;
+    u32 tempCollectFlags;
+};
+typedef struct RespawnData RespawnData;
+
 struct PlayState {
     GameState state;
     s16 sceneId_unused;
@@ -1021,6 +1043,10 @@ struct PlayState {
     s16 nextEntranceIndex;
     u8 shootingGalleryStatus;
     u8 bombchuBowlingStatus;
+    struct Path* pathList;
+    struct PauseContext pauseCtx;
+    void* specialEffects;
+    s16 bgCoverAlpha;
 };
 
 #define GET_PLAYER(play) ((struct Player*)(play)->actorCtx.actorLists[ACTORCAT_PLAYER].head)
@@ -1051,6 +1077,7 @@ typedef struct Player {
     Vec3s morphTable[23];
     Actor* heldActor;
     Actor* rideActor;
+    s8 exchangeItemId;
     Actor* talkActor;
     union { Actor* focusActor; Actor* unk_664; };
     u32 stateFlags1;
@@ -1235,6 +1262,9 @@ typedef struct {
     s32 gameMode;
     s32 sceneLayer;
     s32 respawnFlag;
+    struct RespawnData respawn[3];
+    s16 timerState;
+    s16 timerSeconds;
     u16 nextDayTime;
     s16 rupeeAccumulator;
     s16 healthAccumulator;
@@ -1552,5 +1582,6 @@ void osSyncPrintf(const char* fmt, ...);
 
 #include "actor_ids.h"
 #include "object_ids.h"
+#include "api_more.h"
 
 #endif /* CODEVET_OOT_H */

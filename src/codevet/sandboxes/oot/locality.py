@@ -1,0 +1,56 @@
+"""Which unknown names look local to the answer's own actor file (shipped headers only).
+
+An answer is usually one function of an actor. It calls the actor's other functions
+(`EnFoo_SetupIdle`), reads its statics (`sCylinderInit`) and its header's constants
+(`ENFOO_STATE_IDLE`, `FOO_LIMB_MAX`) without showing them. With the shipped headers codevet
+cannot know whether they exist, so an error on such a name is `context-missing` (an
+`error` naming them), never a `fail`. A name of the game's shared API is never local: the
+real-function table decides that, so `Actor_Kil` stays an unknown function.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+_CAMEL_USE = re.compile(r"\b([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*)(?:_[A-Z]\w*|\s*\*)")
+_CATEGORY = re.compile(r"^(En|Bg|Obj|Demo|Item|Boss|Door|Eff|Elf|Arms|Mir|Oceff|Shot|Magic|Efc|Tg|Object)(?=[A-Z0-9])")
+_OVERLAY_FUNC = re.compile(r"^func_80[89A-F][0-9A-F]{5}$")
+_STATIC = re.compile(r"^(?:s[A-Z0-9]\w*|D_80[89A-F][0-9A-F]{5})$")
+
+
+def actor_prefixes(scan: str, known: set[str] | frozenset[str]) -> set[str]:
+    """CamelCase names the answer uses as `EnFoo_...` functions or `EnFoo*` types that are not
+    the game's shared API (Actor_, Math_, SkelAnime_...: the prefix of a known name)."""
+    api = {n.split("_", 1)[0] for n in known if "_" in n}
+    return {m.group(1) for m in _CAMEL_USE.finditer(scan) if m.group(1) not in api and m.group(1) not in known}
+
+
+def file_local_predicate(scan: str, known: set[str] | frozenset[str],
+                         real_functions: set[str] | frozenset[str] = frozenset()) -> Callable[[str], bool]:
+    """A test for 'codevet cannot decide on this unknown name': it belongs to the answer's own
+    file, or it is a real game function (in the symbol table) the shipped headers do not
+    declare, so its call cannot be checked. `known` = names the headers declare (never local)."""
+    prefixes = actor_prefixes(scan, known)
+    # an ALL_CAPS name without the actor's prefix (SOUND_BELL_RING, BLUE) is not assumed local: it may
+    # be invented, and the answer can show it; only ENFOO_/FOO_ constants count as the file's own
+    upper: set[str] = set()
+    for p in prefixes:
+        upper.add(p.upper() + "_")
+        rest = _CATEGORY.sub("", p)
+        if rest and rest != p:
+            upper.add(rest.upper() + "_")
+            upper.add(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", rest).upper() + "_")
+            upper.add(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", p).upper() + "_")
+
+    def is_local(name: str) -> bool:
+        if name in real_functions and name not in known:
+            return True  # a real function the shipped headers lack: the header set's gap, not the answer's
+        if name in known or name in real_functions:
+            return False
+        if _OVERLAY_FUNC.match(name) or _STATIC.match(name):
+            return True
+        if any(name.startswith(p) for p in prefixes):
+            return True  # EnFoo_SetupIdle, EnFooActionFunc
+        return any(name.startswith(u) for u in upper)
+
+    return is_local
