@@ -46,7 +46,7 @@ class PythonSandbox(Sandbox):
             image = require_image("python")
         o = options
         self.spec = WorkerSpec(isolation=self.isolation, memory_mb=o.memory_mb, file_mb=o.max_file_mb,
-                               cpu_s=int(o.timeout_s) + 5, nproc=o.max_processes, open_files=256,
+                               cpu_s=int(max(o.timeout_s, o.python.example_cap_s)) + 5, nproc=o.max_processes, open_files=256,
                                output_bytes=o.max_output_bytes, workspace_mb=o.workspace_mb, image=image)
         self.pool = WorkerPool(max(1, jobs), self.spec)
 
@@ -68,7 +68,15 @@ class PythonSandbox(Sandbox):
             "cases": [(c.kind, c.code, c.input, c.output) for c in self._cases(candidate)],
             "setup": tests.setup if tests else "",
             "entry_point": tests.entry_point if tests else "",
+            "prelude": tests.prelude if tests else "",
         }
+
+    def wall_limit(self, n_cases: int) -> float:
+        """Seconds the whole example may run: a case's limit per case, never less than
+        `timeout_s`, never more than the per-example cap (a correct program with 264
+        cases is not a timeout; an endless one still stops)."""
+        o = self.options
+        return min(max(o.timeout_s, o.python.example_cap_s), max(o.timeout_s, o.python.case_timeout_s * n_cases))
 
     def verify(self, candidate: Candidate) -> Verdict:
         if not candidate.code.strip():
@@ -77,14 +85,15 @@ class PythonSandbox(Sandbox):
         if syntax:
             return Verdict.from_checks([Check("parses", False, syntax)], reason="syntax-error")
         cases = self._cases(candidate)
-        case_timeout = min(6.0, self.options.timeout_s)
+        case_timeout = self.options.python.case_timeout_s
         try:
             job = build_job(candidate, cases, case_timeout)
         except BadTest as exc:
             return Verdict.error("bad-test", str(exc), check="tests-runnable")
-        job.meta["timeout"] = self.options.timeout_s
+        wall = self.wall_limit(len(cases))
+        job.meta["timeout"] = wall
         try:
-            result = self.pool.run(job.to_wire(self.options.timeout_s), self.options.timeout_s)
+            result = self.pool.run(job.to_wire(wall), wall)
         except WorkerCrashed as exc:
             # The worker died while this example ran: killing it is the example's doing.
             v = Verdict.from_checks([Check("parses", True), Check("completes", False, f"{exc}")], reason="killed-worker")
@@ -118,9 +127,11 @@ class PythonSandbox(Sandbox):
 
 
 def _syntax_problem(code: str) -> str | None:
-    """Cheap rejection on the host: a candidate that does not parse never starts a sandbox."""
+    """Cheap rejection on the host: a candidate that does not compile never starts a
+    sandbox. A full compile, not just a parse: `return` or `await` outside a function
+    parse but do not compile."""
     try:
-        ast.parse(code)
+        compile(code, "<candidate>", "exec", dont_inherit=True)
     except SyntaxError as exc:
         return f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})"
     except (ValueError, MemoryError, RecursionError) as exc:

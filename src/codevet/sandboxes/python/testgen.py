@@ -73,15 +73,20 @@ def build_job(candidate: Candidate, cases: list[TestCase], case_timeout: float) 
         return Job({MODULE: module}, names, "check")
     if kind in ("stdio", "call"):
         data = [{"input": c.input, "output": c.output} for c in cases]
+        prelude = candidate.tests.prelude if candidate.tests else ""
+        head = "import codevet_support as _cv\n_CASES = _cv.load_cases()\n_PRELUDE = _cv.compile_prelude()\n"
         if kind == "stdio":
-            head = "import codevet_support as _cv\n_CASES = _cv.load_cases()\n_CODE = _cv.compile_solution('solution.py')\n"
-            body = "".join(_case_fn(i, f"_cv.check_stdio(_CODE, _CASES[{i}], {case_timeout!r})") for i in range(len(cases)))
+            head += "_CODE = _cv.compile_solution('solution.py')\n"
+            body = "".join(_case_fn(i, f"_cv.check_stdio(_CODE, _CASES[{i}], {case_timeout!r}, _PRELUDE)") for i in range(len(cases)))
         else:
             entry = candidate.tests.entry_point if candidate.tests else ""
-            head = ("import codevet_support as _cv\n_CASES = _cv.load_cases()\n"
-                    f"_FN = _cv.load_callable(_cv.compile_solution('solution.py'), {entry!r})\n")
+            head += f"_FN = _cv.load_callable(_cv.compile_solution('solution.py'), {entry!r}, _PRELUDE)\n"
             body = "".join(_case_fn(i, f"_cv.check_call(_FN, _CASES[{i}])") for i in range(len(cases)))
-        return Job({"solution.py": code, "cases.json": json.dumps(data), MODULE: head + body}, names, kind)
+        files = {"solution.py": code, "cases.json": json.dumps(data), MODULE: head + body}
+        if prelude:
+            _parses(prelude, "the dataset's harness prelude")
+            files["prelude.py"] = prelude
+        return Job(files, names, kind, meta={"prelude": bool(prelude)})
     if kind == "pytest":
         files = {"solution.py": code}
         total = 0

@@ -15,7 +15,7 @@ from codevet.sandboxes.python.testgen import Job
 
 # When several things went wrong, the report names the one that explains the others.
 REASON_PRIORITY = ("timeout", "output-limit", "memory-limit", "syntax-error", "early-exit", "killed",
-                   "collection-error", "import-error", "tests-skipped", "test-count-mismatch", "test-failed", "untested")
+                   "collection-error", "import-error", "tests-skipped", "test-count-mismatch", "runtime-error", "test-failed", "untested")
 
 LIMIT_SIGNALS = {signal.SIGXFSZ: "file-size limit", signal.SIGXCPU: "CPU-time limit"}
 
@@ -68,6 +68,8 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
         not finished and not aborted and not result.get("timed_out") and "code" in exit_info)
     reasons: set[str] = set()  # every reason that applies; the most telling one is reported
     checks: list[Check] = [Check("parses", True)]
+    if job.meta.get("prelude"):
+        checks.append(Check("harness-prelude", True, "ran after the dataset harness's own import header, as its judge does"))
 
     # Limits first: "timeout" says more than the missing tests it caused.
     sig = exit_info.get("signal")
@@ -139,6 +141,8 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
             reasons.add("tests-skipped")
         elif any(t.outcome == "missing" for t in failing):
             reasons.add("early-exit" if exited_early else "killed")
+        elif any("ProgramCrashed: " in t.message for t in failing):
+            reasons.add("runtime-error")
         else:
             reasons.add("test-failed")
     if not complete and not result.get("timed_out") and collected is not None:

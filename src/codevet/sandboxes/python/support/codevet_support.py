@@ -25,13 +25,32 @@ def load_cases() -> list:
         return json.load(fh)
 
 
+PRELUDE_FILE = "prelude.py"
+
+
 def compile_solution(path: str = "solution.py"):
+    """The candidate's code object, compiled with `dont_inherit=True`: this module's own
+    `from __future__ import annotations` must not reach it (with it, `List[int]` in an
+    annotation would pass without an import)."""
     with open(path, encoding="utf-8") as fh:
-        return compile(fh.read(), path, "exec")
+        return compile(fh.read(), path, "exec", dont_inherit=True)
+
+
+def compile_prelude():
+    """The dataset harness's import header, when the job has one (else None)."""
+    if not os.path.exists(PRELUDE_FILE):
+        return None
+    return compile_solution(PRELUDE_FILE)
+
+
+def exec_solution(code, ns: dict, prelude=None) -> None:
+    if prelude is not None:
+        exec(prelude, ns)
+    exec(code, ns)
 
 
 # ---- stdin / stdout ------------------------------------------------------------------
-def run_program(code, stdin_text: str, timeout: float) -> tuple[str, str, int | None, bool]:
+def run_program(code, stdin_text: str, timeout: float, prelude=None) -> tuple[str, str, int | None, bool]:
     """(stdout, stderr, exit status or None if killed, timed_out)."""
     fd_in, in_path = tempfile.mkstemp()
     fd_out, out_path = tempfile.mkstemp()
@@ -49,7 +68,7 @@ def run_program(code, stdin_text: str, timeout: float) -> tuple[str, str, int | 
             sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False))
             sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), write_through=True)
             try:
-                exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
+                exec_solution(code, {"__name__": "__main__", "__builtins__": __builtins__}, prelude)
             except SystemExit as exc:
                 status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
                 if not isinstance(exc.code, (int, type(None))):
@@ -126,14 +145,27 @@ class TimeLimitExceeded(AssertionError):
     """A case ran past its time limit (the report says `timeout`, not a wrong answer)."""
 
 
-def check_stdio(code, case: dict, timeout: float = 6.0) -> None:
-    out, err, status, timed_out = run_program(code, case["input"], timeout)
+class ProgramCrashed(AssertionError):
+    """The program ended with a non-zero status or a signal, whatever it printed first:
+    a judge counts that as a runtime error (the report says `runtime-error`)."""
+
+
+_timed_out_before = False  # once one case hits its limit, the rest are not run
+
+
+def check_stdio(code, case: dict, timeout: float = 6.0, prelude=None) -> None:
+    global _timed_out_before
+    if _timed_out_before:
+        raise TimeLimitExceeded("not run: an earlier case exceeded its time limit")
+    out, err, status, timed_out = run_program(code, case["input"], timeout, prelude)
     if timed_out:
+        _timed_out_before = True
         raise TimeLimitExceeded(f"time limit of {timeout:g}s exceeded on this input")
-    if status not in (0, None) and not out:
-        raise AssertionError(f"program exited with status {status}\n{err[-1500:]}")
     if status is None:
-        raise AssertionError(f"program was killed\n{err[-1500:]}")
+        raise ProgramCrashed(f"program was killed by a signal\n{err[-1500:]}")
+    if status != 0:
+        raise ProgramCrashed(f"program exited with status {status}" + (" after printing output" if out else "")
+                             + f"\n{err[-1500:]}")
     if not outputs_match(out, case["output"]):
         raise AssertionError(
             f"wrong output\n input:    {_shorten(case['input'])!r}\n expected: {_shorten(case['output'])!r}\n"
@@ -141,9 +173,9 @@ def check_stdio(code, case: dict, timeout: float = 6.0) -> None:
 
 
 # ---- call-based (APPS fn_name) ---------------------------------------------------------
-def load_callable(code, fn_name: str):
+def load_callable(code, fn_name: str, prelude=None):
     ns: dict = {"__name__": "solution"}
-    exec(code, ns)
+    exec_solution(code, ns, prelude)
     sol = ns.get("Solution")
     if isinstance(sol, type) and hasattr(sol, fn_name):
         return getattr(sol(), fn_name)
