@@ -93,7 +93,7 @@ class Check:
 class TestResult:
     __test__ = False  # a data class, not a pytest test class
     name: str
-    outcome: str  # passed | failed | error | skipped | missing
+    outcome: str  # passed | failed | error | skipped | missing | not-run
     message: str = ""
 
 

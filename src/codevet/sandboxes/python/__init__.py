@@ -2,7 +2,6 @@
 isolated, resource-limited, warm worker. See zygote.py for how a run is isolated."""
 from __future__ import annotations
 
-import ast
 import os
 import shutil
 import sys
@@ -18,13 +17,15 @@ from codevet.sandboxes.isolation import resolve_isolation
 from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
 from codevet.sandboxes.isolation.cgroups import cgroups_writable
 from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerSpec, ZYGOTE, SUPPORT
+from codevet.sandboxes.python.given import is_bare_value
 from codevet.sandboxes.python.testgen import BadTest, build_job
 from codevet.sandboxes.python.verdict import interpret
 
 
 def _source_hash() -> str:
     here = package_dir(__name__)
-    return source_version([ZYGOTE, SUPPORT / "codevet_support.py", here / "testgen.py", here / "verdict.py"])
+    return source_version([ZYGOTE, SUPPORT / "codevet_support.py", here / "testgen.py", here / "verdict.py",
+                           here / "given.py"])
 
 
 class PythonSandbox(Sandbox):
@@ -85,6 +86,9 @@ class PythonSandbox(Sandbox):
         if syntax:
             return Verdict.from_checks([Check("parses", False, syntax)], reason="syntax-error")
         cases = self._cases(candidate)
+        if all(c.kind == "run" for c in cases) and is_bare_value(candidate.code):
+            return Verdict.from_checks([Check("parses", True), Check("is-code", False, "the answer is a bare value or "
+                                       "a phrase that happens to parse: nothing in it runs")], reason="not-code")
         case_timeout = self.options.python.case_timeout_s
         try:
             job = build_job(candidate, cases, case_timeout)

@@ -171,6 +171,7 @@ class Zygote:
             os.chdir(self.work)
             self.reporter.fd = res_w
             self.reporter.cases_only = job.get("cases_only", True)
+            self.config.option.maxfail = int(job.get("maxfail", 0))  # this child's session only
             self._run_pytest()
             sys.stdout.flush()
             sys.stderr.flush()

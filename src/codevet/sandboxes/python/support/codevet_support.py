@@ -11,6 +11,7 @@ import io
 import json
 import math
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -222,11 +223,73 @@ def check_call(fn, case: dict) -> None:
                          f" expected: {_shorten(repr(expected))}\n got:      {_shorten(repr(got))}")
 
 
-# ---- no tests: compile and import --------------------------------------------------------
-def import_solution(path: str = "solution.py") -> None:
-    code = compile_solution(path)
-    ns = {"__name__": "solution", "__file__": path, "__builtins__": __builtins__}
-    try:
-        exec(code, ns)
-    except EOFError:
-        pass  # it waited for stdin, which is empty here: it imported as far as it could
+# ---- no tests: run it as a program -----------------------------------------------------
+GIVEN_FILE = "given.py"
+SHOWN_OUTPUT = 4000
+
+
+class EnvironmentNeeded(AssertionError):
+    """The program needs something the sandbox does not give (a package, the network, a
+    file, a display, input, more time): codevet cannot decide it, the report says what.
+    The message starts with the reason's name."""
+
+
+def compile_given():
+    """The dataset's input given as assignments (given.py), when there is one."""
+    if not os.path.exists(GIVEN_FILE):
+        return None
+    return compile_solution(GIVEN_FILE)
+
+
+_NETWORK = re.compile(r"gaierror|Name or service not known|Temporary failure in name resolution|Network is unreachable"
+                      r"|ConnectionRefusedError|Connection refused|NewConnectionError|MaxRetryError|URLError"
+                      r"|ConnectionError|No address associated with hostname|nodename nor servname")
+_MISSING_MODULE = re.compile(r"^ModuleNotFoundError: No module named '([^']+)'", re.MULTILINE)
+_MISSING_FILE = re.compile(r"^(?:FileNotFoundError|OSError|IOError): \[Errno 2\] No such file or directory: '([^']*)'", re.MULTILINE)
+_DISPLAY = re.compile(r"no display name|couldn't connect to display|cannot connect to X server|Could not connect to any X display")
+
+
+def _last_exception(err: str) -> str:
+    lines = [line for line in err.strip().splitlines() if line and not line.startswith((" ", "\t"))]
+    lines = [line for line in lines if not line.startswith(("Traceback", "During handling", "The above exception"))]
+    return lines[-1][:500] if lines else ""
+
+
+def environment_need(err: str, stdin_text: str) -> tuple[str, str] | None:
+    """(reason, detail) when a failed run failed for want of something outside the code."""
+    last = _last_exception(err)
+    if m := _MISSING_MODULE.search(err):
+        return "missing-package", m.group(1).split(".")[0]
+    if m := _MISSING_FILE.search(err):
+        return "needs-file", m.group(1)
+    if _NETWORK.search(err):
+        return "needs-network", last
+    if _DISPLAY.search(err):
+        return "needs-display", last
+    if last.startswith("EOFError"):
+        return "needs-input", ("reads stdin, and the example gives no input" if not stdin_text.strip()
+                               else "read past the end of the input the example gives")
+    return None
+
+
+def run_untested(code, stdin_text: str, timeout: float, given=None) -> None:
+    """Run the module as `__main__` (its `if __name__ == "__main__":` block too); its
+    output goes to the report. A clean exit is the evidence that it ran to completion."""
+    os.environ.setdefault("MPLBACKEND", "Agg")  # plots render off-screen instead of needing a display
+    out, err, status, timed_out = run_program(code, stdin_text, timeout, given)
+    shown = out if len(out) <= SHOWN_OUTPUT else out[:SHOWN_OUTPUT] + f"... ({len(out)} chars)"
+    sys.stdout.write(f"[program stdout: {len(out)} chars]\n{shown}\n")
+    if err.strip():
+        sys.stdout.write(f"[program stderr]\n{err[-1500:]}\n")
+    sys.stdout.flush()
+    if timed_out:
+        raise EnvironmentNeeded(f"long-running still running after {timeout:g}s (a server, an endless loop, "
+                                "or a wait for input that never ends)")
+    if status == 0:
+        return
+    need = environment_need(err, stdin_text)
+    if need is not None:
+        raise EnvironmentNeeded(f"{need[0]} {need[1]}")
+    if status is None:
+        raise ProgramCrashed(f"killed by a signal\n{err[-1500:]}")
+    raise ProgramCrashed((_last_exception(err) or f"exited with status {status}") + f"\n{err[-1500:]}")
