@@ -90,3 +90,10 @@ def test_how_the_input_field_reaches_the_code() -> None:
     assert free_names("import math\ndef f(x):\n    return math.sqrt(x) + y\nprint(f(2))") == ["y"]
     assert [is_bare_value(v) for v in ("7", "[8, 6, 5]", "555-1234", "Hello", "print(7)", "x = 7")] == \
         [True, True, True, True, False, False]
+
+
+def test_input_that_is_the_questions_code_is_not_given_as_data() -> None:
+    from codevet.sandboxes.python.given import plan_run
+
+    assert plan_run("x = 10\ny = 0\ntry:\n    print(x / y)\nexcept ZeroDivisionError:\n    pass",
+                    "x = 10\ny = 0\nresult = x / y").given == ""

@@ -18,6 +18,7 @@ from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
 from codevet.sandboxes.isolation.cgroups import cgroups_writable
 from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerSpec, ZYGOTE, SUPPORT
 from codevet.sandboxes.python.given import is_bare_value
+from codevet.sandboxes.python.packages import installed_dir
 from codevet.sandboxes.python.testgen import BadTest, build_job
 from codevet.sandboxes.python.verdict import interpret
 
@@ -46,9 +47,11 @@ class PythonSandbox(Sandbox):
 
             image = require_image("python")
         o = options
+        site_dirs = (str(installed_dir(o.python.packages)),) if o.python.packages else ()
         self.spec = WorkerSpec(isolation=self.isolation, memory_mb=o.memory_mb, file_mb=o.max_file_mb,
                                cpu_s=int(max(o.timeout_s, o.python.example_cap_s)) + 5, nproc=o.max_processes, open_files=256,
-                               output_bytes=o.max_output_bytes, workspace_mb=o.workspace_mb, image=image)
+                               output_bytes=o.max_output_bytes, workspace_mb=o.workspace_mb, image=image,
+                               site_dirs=site_dirs)
         self.pool = WorkerPool(max(1, jobs), self.spec)
 
     def open(self) -> None:

@@ -85,9 +85,19 @@ def free_names(code: str) -> list[str]:
     return seen
 
 
+def _literal(node: ast.AST) -> bool:
+    """A constant the input gives (`[1, 2]`, `'abc'`, `{'a': 1}`), not an expression of the
+    question's own code (`result = x / y` is code to fix, not data to give)."""
+    try:
+        ast.literal_eval(node)
+        return True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+
+
 def _only_assignments(tree: ast.Module) -> bool:
     return bool(tree.body) and all(
-        isinstance(s, (ast.Assign, ast.AnnAssign)) and s.value is not None and _is_value(s.value) for s in tree.body)
+        isinstance(s, (ast.Assign, ast.AnnAssign)) and s.value is not None and _literal(s.value) for s in tree.body)
 
 
 def plan_run(code: str, input_text: str) -> RunPlan:
@@ -102,7 +112,7 @@ def plan_run(code: str, input_text: str) -> RunPlan:
         return RunPlan(text + "\n", stdin, f"input given as the variables it assigns ({', '.join(names)}); also on stdin")
     free = free_names(code)
     if tree is not None and free and len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr) \
-            and _is_value(tree.body[0].value) and not free_names(text):
+            and _literal(tree.body[0].value):
         value = tree.body[0].value
         if len(free) == 1:
             return RunPlan(f"{free[0]} = {text.strip()}\n", stdin,

@@ -246,6 +246,7 @@ _NETWORK = re.compile(r"gaierror|Name or service not known|Temporary failure in 
                       r"|ConnectionError|No address associated with hostname|nodename nor servname")
 _MISSING_MODULE = re.compile(r"^ModuleNotFoundError: No module named '([^']+)'", re.MULTILINE)
 _MISSING_FILE = re.compile(r"^(?:FileNotFoundError|OSError|IOError): \[Errno 2\] No such file or directory: '([^']*)'", re.MULTILINE)
+_NO_TABLE = re.compile(r"OperationalError: no such table: (\S+)")
 _DISPLAY = re.compile(r"no display name|couldn't connect to display|cannot connect to X server|Could not connect to any X display")
 
 
@@ -262,6 +263,8 @@ def environment_need(err: str, stdin_text: str) -> tuple[str, str] | None:
         return "missing-package", m.group(1).split(".")[0]
     if m := _MISSING_FILE.search(err):
         return "needs-file", m.group(1)
+    if m := _NO_TABLE.search(err):  # sqlite3.connect made an empty database: the data is what is missing
+        return "needs-file", f"a database holding table {m.group(1)}"
     if _NETWORK.search(err):
         return "needs-network", last
     if _DISPLAY.search(err):
