@@ -52,6 +52,32 @@ def is_bare_value(code: str) -> bool:
     return all(isinstance(s, ast.Expr) and _is_value(s.value) for s in tree.body)
 
 
+def has_star_import(code: str) -> bool:
+    tree = _parse(code)
+    return tree is not None and any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names)
+                                    for n in ast.walk(tree))
+
+
+def undefined_names(code: str, given: str = "") -> list[str]:
+    """Names the code uses that nothing defines - not the code, not the given input, not
+    the builtins (`re.findall` with no `import re`): a function using one fails whenever
+    it is called, even if the module itself runs. Unknowable after a star import."""
+    if has_star_import(code):
+        return []
+    defined = set(free_names_bound(given)) if given else set()
+    return [n for n in free_names(code) if n not in defined]
+
+
+def free_names_bound(code: str) -> list[str]:
+    """Names that top-level assignments of `code` bind."""
+    tree = _parse(code)
+    if tree is None:
+        return []
+    return [t.id for s in tree.body if isinstance(s, (ast.Assign, ast.AnnAssign))
+            for t in (s.targets if isinstance(s, ast.Assign) else [s.target])
+            for t in ([t] if isinstance(t, ast.Name) else getattr(t, "elts", [])) if isinstance(t, ast.Name)]
+
+
 def free_names(code: str) -> list[str]:
     """Names the code reads but never binds anywhere (scopes flattened: a rough but safe
     approximation, since only these names are ever given values), in order of first use."""
@@ -76,8 +102,10 @@ def free_names(code: str) -> list[str]:
             bound.add(node.name)
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             pass
-        elif isinstance(node, ast.MatchAs) and node.name:
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
             bound.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
     seen: list[str] = []
     for name in loaded:
         if name not in bound and name not in _BUILTINS and name not in seen:

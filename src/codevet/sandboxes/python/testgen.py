@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from codevet.core.model import Candidate, TestCase
-from codevet.sandboxes.python.given import plan_run
+from codevet.sandboxes.python.given import plan_run, undefined_names
 
 MODULE = "test_candidate.py"
 
@@ -111,7 +111,8 @@ def _untested_job(code: str, input_text, case_timeout: float) -> Job:
     files[MODULE] = ("import codevet_support as _cv\n" + _case_fn(
         0, f"_cv.run_untested(_cv.compile_solution('solution.py'), _cv.load_cases()[0]['input'], "
            f"{case_timeout!r}, _cv.compile_given())"))
-    return Job(files, ["runs"], "untested", meta={"how": plan.how, "run_timeout": case_timeout})
+    return Job(files, ["runs"], "untested", meta={"how": plan.how, "run_timeout": case_timeout,
+                                                  "undefined": undefined_names(code, plan.given)})
 
 
 def count_test_functions(source: str) -> int:

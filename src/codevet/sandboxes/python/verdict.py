@@ -15,7 +15,7 @@ from codevet.sandboxes.python.testgen import Job
 
 # When several things went wrong, the report names the one that explains the others.
 REASON_PRIORITY = ("timeout", "output-limit", "memory-limit", "syntax-error", "early-exit", "killed",
-                   "collection-error", "import-error", "tests-skipped", "test-count-mismatch", "runtime-error", "test-failed", "untested")
+                   "collection-error", "import-error", "tests-skipped", "test-count-mismatch", "runtime-error", "test-failed", "undefined-name", "untested")
 
 _ENV_NEED = re.compile(r"EnvironmentNeeded: ([a-z][a-z-]+)(?: ([^\n]*))?")
 
@@ -131,6 +131,11 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
         else:
             detail = (_first_line(message, "did not run to completion") if failing else "did not run to completion") + f" ({how})"
         checks.append(Check("runs", ran, detail))
+        undefined = job.meta.get("undefined") or []
+        if ran and undefined:
+            checks.append(Check("names-defined", False, f"uses {', '.join(undefined[:5])}, which nothing imports, "
+                                "defines or gives it: it fails wherever that code is reached"))
+            reasons.add("undefined-name")
         checks.append(Check("untested", untested_ok, "no tests to run: kept only because untested examples are allowed"
                             if untested_ok else "no tests to run: it ran, but nothing checked what it did"))
         if ran and not untested_ok:
