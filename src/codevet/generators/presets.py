@@ -18,7 +18,7 @@ class Preset:
 
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (
-    Preset("iamtarun/python_code_instructions_18k_alpaca", "alpaca", note="no tests: compiled and imported only"),
+    Preset("iamtarun/python_code_instructions_18k_alpaca", "alpaca", note="no tests: run as __main__ with the input field"),
     Preset("sahil2801/code_instructions_120k", "code_instructions", note="many languages: only Python is run"),
     Preset("deepmind/code_contests", "code_contests", "difficulty", note="Python 3 solutions only (language code 3)"),
     Preset("codeparrot/apps", "apps", "difficulty", ("introductory", "interview", "competition")),

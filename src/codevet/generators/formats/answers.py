@@ -4,7 +4,7 @@ Each is compiled and imported by the sandbox (`untested` unless untested example
 allowed); what is not Python is rejected by a precheck before any sandbox starts."""
 from __future__ import annotations
 
-from codevet.core.markdown import bare_python, extract_code, has_fence, unfenced_python
+from codevet.core.markdown import bare_python, extract_code, unfenced_python
 from codevet.generators.formats.base import FormatAdapter, require
 from codevet.core.model import Candidate, Check, TestCase, TestSpec
 
@@ -50,8 +50,6 @@ class GPTeacher(FormatAdapter):
             instruction=instruction + ("\n\n" + extra if extra else ""), code=code,
             tests=run_with_input(extra), format=self.name, meta={"answer": response},
         )
-        if not code and not has_fence(response) and response.strip():
-            cand.prechecks.append(Check("language", False, "the answer holds no Python code (prose or another language)"))
         return cand
 
 
