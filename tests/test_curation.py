@@ -18,6 +18,7 @@ PRESET_FILES = {
     "sahil2801/code_instructions_120k": "code_instructions_120k.jsonl",
     "deepmind/code_contests": "code_contests.jsonl",
     "codeparrot/apps": "apps.jsonl",
+    "livecodebench/code_generation_lite": "livecodebench.jsonl",
     "codeparrot/github-code": "github_code.jsonl",
     "greengerong/leetcode": "leetcode.jsonl",
     "teknium/GPTeacher-General-Instruct": "gpteacher.jsonl",

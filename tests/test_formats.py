@@ -21,7 +21,7 @@ PY = FIXTURES / "python"
 @pytest.mark.parametrize("name, fmt, n", [
     ("mbpp_excerpt.jsonl", "mbpp", 15), ("humaneval_excerpt.jsonl", "humaneval", 10),
     ("apps_excerpt.jsonl", "apps", 8), ("code_contests_excerpt.jsonl", "code_contests", 3),
-    ("alpaca_excerpt.jsonl", "alpaca", 6),
+    ("alpaca_excerpt.jsonl", "alpaca", 17),
 ])
 def test_format_is_detected_from_fields(name: str, fmt: str, n: int) -> None:
     cands = list(read_candidates(str(PY / name)))

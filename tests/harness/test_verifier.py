@@ -147,3 +147,58 @@ def test_html_report_escapes_what_the_data_says(tmp_path: Path) -> None:
     write_html_report(tmp_path)
     page = (tmp_path / "report.html").read_text()
     assert evil not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_timeout_is_retried_alone_and_cached_only_when_it_reproduces(tmp_path: Path) -> None:
+    """`LOADED` times out on its first run only (a busy machine), `ENDLESS` every time.
+    The retries run after the rest of the stream, one at a time, with nothing else
+    running; only the reproduced timeout is cached as one."""
+    state = {"running": 0, "seen": {}, "alone": []}
+    lock = threading.Lock()
+
+    def rule(c: Candidate) -> Verdict:
+        with lock:
+            state["running"] += 1
+            n = state["seen"][c.code] = state["seen"].get(c.code, 0) + 1
+            if n > 1:
+                state["alone"].append(state["running"])
+        try:
+            threading.Event().wait(0.05)  # let runs overlap when they can
+            if "ENDLESS" in c.code or ("LOADED" in c.code and n == 1):
+                return Verdict.from_checks([Check("limits", False, "wall-clock limit exceeded")], reason="timeout")
+            return Verdict.from_checks([Check("runs", True)])
+        finally:
+            with lock:
+                state["running"] -= 1
+
+    fake = install("fake_timeouts", rule)
+    cands = [candidate(i, code, language="fake_timeouts")
+             for i, code in enumerate(["a = 1", "LOADED", "ENDLESS", "b = 2", "c = 3", "d = 4"])]
+    with Verifier(config(tmp_path, jobs=3)) as v:
+        got = {r.candidate.code: r.verdict for r in v.verify(cands)}
+    assert {k: status_of(x) for k, x in got.items()} == {
+        "a = 1": ("pass", None), "LOADED": ("pass", None), "ENDLESS": ("fail", "timeout"),
+        "b = 2": ("pass", None), "c = 3": ("pass", None), "d = 4": ("pass", None)}
+    assert state["alone"] == [1, 1]  # each retry ran with nothing else running
+    assert "first run: timeout" in got["LOADED"].artifacts["retry"]
+    assert "reproduced" in got["ENDLESS"].artifacts["retry"]
+    calls = list(fake.calls)
+    with Verifier(config(tmp_path, jobs=3)) as v:  # both final verdicts came from the cache
+        again = {r.candidate.code: (status_of(r.verdict), r.cached) for r in v.verify(cands)}
+    assert fake.calls == calls
+    assert again["ENDLESS"] == (("fail", "timeout"), True) and again["LOADED"] == (("pass", None), True)
+
+
+def test_verify_one_retries_a_timeout_too(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def rule(c: Candidate) -> Verdict:
+        seen.append(c.id)
+        if len(seen) == 1:
+            return Verdict.from_checks([Check("limits", False, "slow")], reason="timeout")
+        return Verdict.from_checks([Check("runs", False, "wrong")], reason="test-failed")
+
+    install("fake_timeout_one", rule)
+    with Verifier(config(tmp_path)) as v:
+        verdict = v.verify_one(candidate(0, "x", language="fake_timeout_one"))
+    assert status_of(verdict) == ("fail", "test-failed") and seen == ["0", "0"]

@@ -112,3 +112,57 @@ def bare_python(text: str) -> str:
     braces = sum(1 for line in lines if line.endswith(("{", "}", ";")))  # C, Java, JavaScript...
     starts = sum(1 for line in lines if _PY_LINE.match(line))
     return text if lines and starts and braces * 3 < len(lines) else ""
+
+
+_STATEMENT = re.compile(r"^(def |class |import |from \S+ import |for |while |if |with |try:|print\(|@\w|async def "
+                        r"|[A-Za-z_][\w.]*(\[[^\]]*\])?\s*(=[^=]|\+=|-=|\*=|/=)|[A-Za-z_][\w.]*\()")
+
+
+def unfenced_python(text: str, max_lines: int = 400) -> str:
+    """Python written straight into prose with no fence ("Correct code:\n\nnames = {...}",
+    GPTeacher's usual layout): the whole text when it is code (`bare_python`), else the
+    longest run of lines that starts like a statement at column 0 and parses. Two lines at
+    least, or one def/class/import, so a sentence that happens to parse is not code."""
+    whole = bare_python(text)
+    if not text or has_fence(text):
+        return whole
+    if whole and _parses(whole):
+        return "" if _semicolon_lines(whole) else whole
+    lines = text.split("\n")[:max_lines]
+    best = ""
+    i = 0
+    while i < len(lines):
+        if not _STATEMENT.match(lines[i]):
+            i += 1
+            continue
+        for j in range(len(lines), i, -1):
+            block = "\n".join(lines[i:j]).strip("\n")
+            body = [line for line in block.splitlines() if line.strip()]
+            if len(body) < 2 and not re.match(r"^(def |class |import |from \S+ import )", block):
+                continue
+            if _semicolon_lines(block):
+                continue
+            try:
+                ast.parse(block)
+            except (SyntaxError, ValueError, MemoryError, RecursionError):
+                continue
+            if len(block) > len(best):
+                best = block + "\n"
+            i = j - 1
+            break
+        i += 1
+    return best or whole  # no part parses: the code-like whole, so its syntax error is reported
+
+
+def _semicolon_lines(code: str) -> bool:
+    """JavaScript statements that happen to parse as Python (`x = 1;`)."""
+    body = [line for line in code.splitlines() if line.strip()]
+    return sum(1 for line in body if line.rstrip().endswith(";")) * 3 >= len(body)
+
+
+def _parses(code: str) -> bool:
+    try:
+        ast.parse(code)
+        return True
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False

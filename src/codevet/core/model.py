@@ -42,11 +42,14 @@ class TestCase:
 class TestSpec:
     __test__ = False  # a data class, not a pytest test class
     """The tests that come with a candidate. `setup` runs after the solution and before
-    the tests (MBPP's `test_setup_code` uses classes the solution defines)."""
+    the tests (MBPP's `test_setup_code` uses classes the solution defines). `prelude` is
+    the dataset's own harness header (APPS, LiveCodeBench import a fixed set of modules
+    before the solution); it runs in the solution's namespace, before it."""
 
     cases: tuple[TestCase, ...] = ()
     setup: str = ""
     entry_point: str = ""
+    prelude: str = ""
 
     def __len__(self) -> int:
         return len(self.cases)
@@ -90,7 +93,7 @@ class Check:
 class TestResult:
     __test__ = False  # a data class, not a pytest test class
     name: str
-    outcome: str  # passed | failed | error | skipped | missing
+    outcome: str  # passed | failed | error | skipped | missing | not-run
     message: str = ""
 
 

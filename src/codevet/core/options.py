@@ -22,6 +22,18 @@ class _Strict(BaseModel):
 class PythonOptions(_Strict):
     allow_untested: bool = Field(False, description="keep examples that have no tests but run")
     challenge_tests: bool = Field(False, description="also run MBPP's challenge_test_list")
+    case_timeout_s: float = Field(6.0, gt=0, description="wall-clock limit per test case (stdin/stdout programs)")
+    example_cap_s: float = Field(60.0, gt=0, description="most wall-clock time one example may take, "
+                                 "whatever its number of cases (timeout_s is the least)")
+    packages: tuple[str, ...] = Field((), description="third-party packages examples may import, installed "
+                                      "by `codevet setup --python-packages` (default: the harness's own venv)")
+
+    @field_validator("packages", mode="before")
+    @classmethod
+    def _packages(cls, value: Any) -> Any:
+        if isinstance(value, str):  # --option python.packages=numpy,pandas
+            return tuple(sorted({p.strip() for p in value.split(",") if p.strip()}))
+        return tuple(sorted(set(value)))
 
 
 class BlankThresholds(_Strict):

@@ -18,10 +18,12 @@ class Preset:
 
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (
-    Preset("iamtarun/python_code_instructions_18k_alpaca", "alpaca", note="no tests: compiled and imported only"),
+    Preset("iamtarun/python_code_instructions_18k_alpaca", "alpaca", note="no tests: run as __main__ with the input field"),
     Preset("sahil2801/code_instructions_120k", "code_instructions", note="many languages: only Python is run"),
     Preset("deepmind/code_contests", "code_contests", "difficulty", note="Python 3 solutions only (language code 3)"),
     Preset("codeparrot/apps", "apps", "difficulty", ("introductory", "interview", "competition")),
+    Preset("livecodebench/code_generation_lite", "livecodebench", "difficulty", ("easy", "medium", "hard"),
+           note="a model's answer in `code`; run after LiveCodeBench's own import prelude"),
     Preset("codeparrot/github-code", "github_code", note="Python files only; no instruction: untested"),
     Preset("greengerong/leetcode", "leetcode", "difficulty", ("Easy", "Medium", "Hard"), note="no tests: untested"),
     Preset("teknium/GPTeacher-General-Instruct", "gpteacher", note="code blocks in the response: untested"),

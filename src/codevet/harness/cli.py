@@ -57,6 +57,8 @@ def verify(
     allow_untested: bool = typer.Option(False, "--allow-untested", help="keep examples that have no tests but run"),
     challenge: bool = typer.Option(False, "--challenge-tests", help="also run MBPP's challenge_test_list"),
     memory_mb: int = typer.Option(1024, "--memory-mb", min=64, help="memory limit per example process"),
+    python_packages: str = typer.Option("", "--python-packages", help="Python: packages examples may import "
+                                        "(numpy,pandas,...), installed by `codevet setup --python-packages`"),
     option: list[str] = typer.Option([], "--option", help="sandbox option KEY=VALUE, e.g. threejs.viewport=640x480 "
                                      "(repeatable; `codevet options` lists them)"),
     oot_decomp: Optional[Path] = typer.Option(None, "--oot-decomp", help="OoT: compile against this decomp checkout"),
@@ -117,6 +119,8 @@ def verify(
     warnings.filterwarnings("ignore", category=RuntimeWarning, module="codevet")
     sandbox = SandboxOptions(timeout_s=timeout, isolation=resolved, memory_mb=memory_mb)
     sandbox.python.allow_untested, sandbox.python.challenge_tests = allow_untested, challenge
+    if python_packages:
+        sandbox = _with_options(sandbox, [f"python.packages={python_packages}"])
     if oot_decomp is not None:
         if not oot_decomp.is_dir():
             _usage(f"--oot-decomp {oot_decomp}: not a directory")
@@ -364,6 +368,8 @@ def images_list() -> None:
 def setup(
     lang: list[str] = typer.Option([], "--lang", "-l", help="only these sandboxes (default: all)"),
     no_system: bool = typer.Option(False, "--no-system", help="never run apt-get: only say what is missing"),
+    python_packages: str = typer.Option("", "--python-packages", help="also pip-install these packages "
+                                        "(numpy,pandas,...) into the Python sandbox's environment"),
 ) -> None:
     """Install what the sandboxes need and skip what is there: Debian packages (bubblewrap,
     Chromium, the MIPS toolchain; as root or with password-less sudo) and three.js from npm
@@ -375,6 +381,16 @@ def setup(
     if unknown:
         _usage(f"unknown --lang {', '.join(unknown)} (have: {', '.join(available_languages())})")
     report = run_setup(languages, system=not no_system, log=lambda s: console.print(s, markup=False))
+    if python_packages:
+        from codevet.core.errors import UnavailableError
+        from codevet.sandboxes.python.packages import install as install_packages, packages_dir
+
+        wanted = python_packages.split(",")
+        try:
+            (report.installed if install_packages(wanted, lambda s: console.print(s, markup=False))
+             else report.present).append(f"Python packages in {packages_dir(wanted)}")
+        except UnavailableError as exc:
+            report.missing.append(f"Python packages: {exc}")
     for item in report.installed:
         console.print(f"[green]installed[/] {item}")
     for item in report.missing:

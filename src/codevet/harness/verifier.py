@@ -10,6 +10,11 @@ the generator's rounds) gets the same cache, filters and executor.
         for result in verifier.verify(candidates):   # completion order, seq attached
             ...
         verdict = verifier.verify_one(candidate)
+
+A `timeout` is not trusted on first sight: on a loaded machine a correct program can miss
+its deadline. Every timed-out example runs once more, alone (after everything else of the
+stream has finished, nothing else of this verifier running), and only a timeout that
+reproduces is recorded and cached; otherwise the second verdict is the one kept.
 """
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ from codevet.harness.executors import Executor, make_executor
 from codevet.harness.filters import Prefilter
 
 INTERRUPTED = "the run was interrupted before this example finished"
+# Reasons that may be the machine's doing rather than the example's: retried once, alone.
+RETRIED_REASONS = frozenset({"timeout", "long-running"})
 
 
 @dataclass
@@ -89,21 +96,48 @@ class Verifier:
                 return Result(seq, candidate, hit, cached=True)
         return self.executor.submit(parts[0], candidate), key
 
-    def _finish(self, seq: int, candidate: Candidate, fut: Future, key: str | None) -> Result:
+    @staticmethod
+    def _outcome(fut: Future) -> Verdict:
         try:
-            verdict = fut.result()
+            return fut.result()
         except Exception as exc:  # an executor failure is this example's error, not the run's
-            verdict = Verdict.error("executor-error", f"{type(exc).__name__}: {exc}"[:2000])
-        if self.cache is not None and key is not None:
+            return Verdict.error("executor-error", f"{type(exc).__name__}: {exc}"[:2000])
+
+    def _finish(self, seq: int, candidate: Candidate, fut: Future, key: str | None) -> Result:
+        """The Result of a finished run; a timeout is left uncached for `_retry_alone`."""
+        verdict = self._outcome(fut)
+        if self.cache is not None and key is not None and verdict.reason not in RETRIED_REASONS:
             self.cache.put(key, verdict)
         return Result(seq, candidate, verdict)
+
+    def _retry_alone(self, result: Result, key: str | None) -> Result:
+        """Run a timed-out example once more, with nothing else of this verifier running
+        (the caller guarantees that), and keep the second verdict. The timeout is
+        recorded (and cached) only when it reproduces."""
+        first = result.verdict
+        parts = self._key_parts(result.candidate.language)
+        if isinstance(parts, str):
+            return result
+        second = self._outcome(self.executor.submit(parts[0], result.candidate))
+        detail = next((c.detail for c in first.checks if not c.passed), first.reason or "")
+        if second.reason == first.reason:
+            second.artifacts["retry"] = f"{first.reason} reproduced when run again alone"
+        else:
+            second.artifacts["retry"] = f"first run: {first.reason} ({detail}); run again alone: " \
+                                        f"{second.reason or second.status.value}"
+        if self.cache is not None and key is not None:
+            self.cache.put(key, second)
+        return Result(result.seq, result.candidate, second)
 
     def verify_one(self, candidate: Candidate) -> Verdict:
         started = self._start(0, candidate)
         if isinstance(started, Result):
             return started.verdict
         fut, key = started
-        return self._finish(0, candidate, fut, key).verdict
+        result = self._finish(0, candidate, fut, key)
+        if result.verdict.reason in RETRIED_REASONS:
+            result = self._retry_alone(result, key)
+        return result.verdict
 
     # -- a stream --------------------------------------------------------------------------
     def verify(self, candidates: Iterable[Candidate]) -> Iterator[Result]:
@@ -112,6 +146,7 @@ class Verifier:
         as `interrupted` errors, never cached, so every candidate still gets its line."""
         stream = iter(candidates)
         in_flight: dict[Future, tuple[int, Candidate, str | None]] = {}
+        retries: list[tuple[Result, str | None]] = []  # timeouts, run again at the end, alone
         max_in_flight = self.config.jobs * 4
         seq = 0
 
@@ -119,7 +154,11 @@ class Verifier:
             done, _ = wait(list(in_flight), timeout=0.5 if block else 0, return_when=FIRST_COMPLETED)
             for fut in done:
                 n, cand, key = in_flight.pop(fut)
-                yield self._finish(n, cand, fut, key)
+                result = self._finish(n, cand, fut, key)
+                if result.verdict.reason in RETRIED_REASONS:
+                    retries.append((result, key))
+                else:
+                    yield result
 
         try:
             for candidate in stream:
@@ -133,6 +172,10 @@ class Verifier:
                     yield from drain(True)
             while in_flight:
                 yield from drain(True)
+            while retries:  # nothing else is in flight now: each runs alone
+                result, key = retries[0]
+                yield self._retry_alone(result, key)
+                retries.pop(0)
         except KeyboardInterrupt:
             self.interrupted = True
             finished = {f for f in in_flight if f.done() and not f.cancelled()}
@@ -143,6 +186,9 @@ class Verifier:
                 yield result if result is not None and result.verdict.status is not Status.ERROR \
                     else Result(n, cand, stopped)
             in_flight.clear()
+            for result, _ in retries:  # a timeout never retried alone is not recorded as one
+                yield Result(result.seq, result.candidate, stopped)
+            retries.clear()
             for candidate in stream:  # the rest still gets its line: nothing vanishes
                 n, seq = seq, seq + 1
                 yield Result(n, candidate, stopped)

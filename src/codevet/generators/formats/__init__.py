@@ -12,6 +12,7 @@ from codevet.generators.formats.base import FormatAdapter, FormatError
 from codevet.generators.formats.mbpp import MBPP
 from codevet.generators.formats.humaneval import HumanEval
 from codevet.generators.formats.apps import APPS
+from codevet.generators.formats.livecodebench import LiveCodeBench
 from codevet.generators.formats.code_contests import CodeContests
 from codevet.generators.formats.alpaca import Alpaca
 from codevet.generators.formats.oot import OoTAlpaca
@@ -19,7 +20,7 @@ from codevet.generators.formats.answers import CodeInstructions, GitHubCode, GPT
 from codevet.generators.formats.threejs import ThreeJS
 
 # Most specific first: detection takes the first adapter whose fields match.
-FORMATS: list[FormatAdapter] = [ThreeJS(), HumanEval(), MBPP(), CodeContests(), APPS(), LeetCode(), GitHubCode(), GPTeacher(), OoTAlpaca(), Alpaca(), CodeInstructions()]
+FORMATS: list[FormatAdapter] = [ThreeJS(), HumanEval(), MBPP(), CodeContests(), APPS(), LiveCodeBench(), LeetCode(), GitHubCode(), GPTeacher(), OoTAlpaca(), Alpaca(), CodeInstructions()]
 
 
 def register(adapter: FormatAdapter, first: bool = True) -> None:

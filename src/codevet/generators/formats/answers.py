@@ -4,11 +4,17 @@ Each is compiled and imported by the sandbox (`untested` unless untested example
 allowed); what is not Python is rejected by a precheck before any sandbox starts."""
 from __future__ import annotations
 
-from codevet.core.markdown import bare_python, extract_code
+from codevet.core.markdown import bare_python, extract_code, unfenced_python
 from codevet.generators.formats.base import FormatAdapter, require
-from codevet.core.model import Candidate, Check
+from codevet.core.model import Candidate, Check, TestCase, TestSpec
 
 PY_TAGS = ("python", "py", "python3")
+
+
+def run_with_input(extra: str) -> TestSpec | None:
+    """No tests, but the record's `input` (the values the answer works on) is given to the
+    code when it runs (as stdin, or as the variables it names: see the Python sandbox)."""
+    return TestSpec((TestCase("run", input=extra, name="runs"),)) if extra and extra.strip() else None
 
 
 class LeetCode(FormatAdapter):
@@ -38,11 +44,13 @@ class GPTeacher(FormatAdapter):
         instruction = require(record, "instruction")
         response = require(record, "response")
         extra = record.get("input") or ""
-        return Candidate(
+        code = extract_code(response, PY_TAGS) or unfenced_python(response)
+        cand = Candidate(
             id=self.record_id(record, index), source=source, language="python",
-            instruction=instruction + ("\n\n" + extra if extra else ""), code=extract_code(response, PY_TAGS),
-            format=self.name, meta={"answer": response},
+            instruction=instruction + ("\n\n" + extra if extra else ""), code=code,
+            tests=run_with_input(extra), format=self.name, meta={"answer": response},
         )
+        return cand
 
 
 class GitHubCode(FormatAdapter):
@@ -77,7 +85,8 @@ class CodeInstructions(FormatAdapter):
         code = extract_code(output, PY_TAGS) or bare_python(output)
         cand = Candidate(id=self.record_id(record, index), source=source, language="python",
                          instruction=instruction + ("\n\n" + record["input"] if record.get("input") else ""),
-                         code=code, format=self.name, meta={"answer": output})
+                         code=code, tests=run_with_input(record.get("input") or ""), format=self.name,
+                         meta={"answer": output})
         if not code and "```" not in output and output.strip():
             cand.prechecks.append(Check("language", False, "the answer is not Python code"))
         return cand

@@ -1,10 +1,12 @@
 """APPS (codeparrot/apps): `input_output` holds stdin/stdout cases, or argument lists and
 return values when `fn_name` is set. The first solution is the one verified, unless the
-record carries its own `code` (a model's answer)."""
+record carries its own `code` (a model's answer). The solution runs after APPS's own
+import header (preludes.APPS_PRELUDE), as in its official judge."""
 from __future__ import annotations
 
 from codevet.generators.formats.base import FormatAdapter, FormatError, json_field
 from codevet.core.model import Candidate, TestCase, TestSpec
+from codevet.generators.formats.preludes import APPS_PRELUDE
 
 
 class APPS(FormatAdapter):
@@ -33,7 +35,7 @@ class APPS(FormatAdapter):
         return Candidate(
             id=self.record_id(record, index), source=source, language="python",
             instruction=record.get("question") or "", code=code,
-            tests=TestSpec(tuple(cases), entry_point=fn_name), format=self.name,
+            tests=TestSpec(tuple(cases), entry_point=fn_name, prelude=APPS_PRELUDE), format=self.name,
             meta={"difficulty": record.get("difficulty")},
         )
 

@@ -2,7 +2,6 @@
 isolated, resource-limited, warm worker. See zygote.py for how a run is isolated."""
 from __future__ import annotations
 
-import ast
 import os
 import shutil
 import sys
@@ -17,13 +16,16 @@ from codevet.sandboxes.isolation import resolve_isolation
 from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
 from codevet.sandboxes.isolation.cgroups import cgroups_writable
 from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerSpec, ZYGOTE, SUPPORT
+from codevet.sandboxes.python.given import is_bare_value
+from codevet.sandboxes.python.packages import installed_dir
 from codevet.sandboxes.python.testgen import BadTest, build_job
 from codevet.sandboxes.python.verdict import interpret
 
 
 def _source_hash() -> str:
     here = package_dir(__name__)
-    return source_version([ZYGOTE, SUPPORT / "codevet_support.py", here / "testgen.py", here / "verdict.py"])
+    return source_version([ZYGOTE, SUPPORT / "codevet_support.py", here / "testgen.py", here / "verdict.py",
+                           here / "given.py"])
 
 
 class PythonSandbox(Sandbox):
@@ -44,9 +46,11 @@ class PythonSandbox(Sandbox):
 
             image = require_image("python")
         o = options
+        site_dirs = (str(installed_dir(o.python.packages)),) if o.python.packages else ()
         self.spec = WorkerSpec(isolation=self.isolation, memory_mb=o.memory_mb, file_mb=o.max_file_mb,
-                               cpu_s=int(o.timeout_s) + 5, nproc=o.max_processes, open_files=256,
-                               output_bytes=o.max_output_bytes, workspace_mb=o.workspace_mb, image=image)
+                               cpu_s=int(max(o.timeout_s, o.python.example_cap_s)) + 5, nproc=o.max_processes, open_files=256,
+                               output_bytes=o.max_output_bytes, workspace_mb=o.workspace_mb, image=image,
+                               site_dirs=site_dirs)
         self.pool = WorkerPool(max(1, jobs), self.spec)
 
     def open(self) -> None:
@@ -67,7 +71,15 @@ class PythonSandbox(Sandbox):
             "cases": [(c.kind, c.code, c.input, c.output) for c in self._cases(candidate)],
             "setup": tests.setup if tests else "",
             "entry_point": tests.entry_point if tests else "",
+            "prelude": tests.prelude if tests else "",
         }
+
+    def wall_limit(self, n_cases: int) -> float:
+        """Seconds the whole example may run: a case's limit per case, never less than
+        `timeout_s`, never more than the per-example cap (a correct program with 264
+        cases is not a timeout; an endless one still stops)."""
+        o = self.options
+        return min(max(o.timeout_s, o.python.example_cap_s), max(o.timeout_s, o.python.case_timeout_s * n_cases))
 
     def verify(self, candidate: Candidate) -> Verdict:
         if not candidate.code.strip():
@@ -76,14 +88,18 @@ class PythonSandbox(Sandbox):
         if syntax:
             return Verdict.from_checks([Check("parses", False, syntax)], reason="syntax-error")
         cases = self._cases(candidate)
-        case_timeout = min(6.0, self.options.timeout_s)
+        if all(c.kind == "run" for c in cases) and is_bare_value(candidate.code):
+            return Verdict.from_checks([Check("parses", True), Check("is-code", False, "the answer is a bare value or "
+                                       "a phrase that happens to parse: nothing in it runs")], reason="not-code")
+        case_timeout = self.options.python.case_timeout_s
         try:
             job = build_job(candidate, cases, case_timeout)
         except BadTest as exc:
             return Verdict.error("bad-test", str(exc), check="tests-runnable")
-        job.meta["timeout"] = self.options.timeout_s
+        wall = self.wall_limit(len(cases))
+        job.meta["timeout"] = wall
         try:
-            result = self.pool.run(job.to_wire(self.options.timeout_s), self.options.timeout_s)
+            result = self.pool.run(job.to_wire(wall), wall)
         except WorkerCrashed as exc:
             # The worker died while this example ran: killing it is the example's doing.
             v = Verdict.from_checks([Check("parses", True), Check("completes", False, f"{exc}")], reason="killed-worker")
@@ -117,9 +133,11 @@ class PythonSandbox(Sandbox):
 
 
 def _syntax_problem(code: str) -> str | None:
-    """Cheap rejection on the host: a candidate that does not parse never starts a sandbox."""
+    """Cheap rejection on the host: a candidate that does not compile never starts a
+    sandbox. A full compile, not just a parse: `return` or `await` outside a function
+    parse but do not compile."""
     try:
-        ast.parse(code)
+        compile(code, "<candidate>", "exec", dont_inherit=True)
     except SyntaxError as exc:
         return f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})"
     except (ValueError, MemoryError, RecursionError) as exc:

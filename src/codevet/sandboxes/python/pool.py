@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codevet.core.resources import package_dir
-from codevet.sandboxes.isolation.bwrap import BASE_ENV, bwrap_argv
+from codevet.sandboxes.isolation.bwrap import BASE_ENV, bwrap_argv, python_paths
 from codevet.sandboxes.isolation.cgroups import WorkerCgroup
 
 HERE = package_dir(__package__)
@@ -50,6 +50,7 @@ class WorkerSpec:
     output_bytes: int
     workspace_mb: int
     image: str = ""  # docker: the python sandbox image
+    site_dirs: tuple[str, ...] = ()  # installed --python-packages, added to the examples' sys.path
 
 
 def sandbox_uid_base() -> int:
@@ -116,9 +117,13 @@ class ZygoteWorker:
                   # RLIMIT_NPROC only means something for a uid of our own.
                   "nproc": spec.nproc if uid is not None else 0}
         if spec.isolation == "bwrap":
+            ro = [str(HERE), *spec.site_dirs]
+            # The example's own tmpfs on /tmp would hide whatever of these lives under /tmp
+            # (a venv made there): the zygote puts them back in every example.
+            keep = [p for p in python_paths() + ro if p == "/tmp" or p.startswith("/tmp/")]
             cfg = {"mode": "bwrap", "uid": uid, "workspace": "/tmp/work", "tmp_root": "/tmp",
-                   "support_dir": str(SUPPORT), "limits": limits}
-            argv = bwrap_argv(ro_paths=[str(HERE)], cap_add_all=True, tmp_mb=spec.workspace_mb * 2 + 64)
+                   "support_dir": str(SUPPORT), "limits": limits, "site_dirs": list(spec.site_dirs), "keep": keep}
+            argv = bwrap_argv(ro_paths=ro, cap_add_all=True, tmp_mb=spec.workspace_mb * 2 + 64)
             argv += [sys.executable, "-I", str(ZYGOTE), json.dumps(cfg)]
             return argv, None
         self.host_dir = Path(tempfile.mkdtemp(prefix=f"codevet-w{self.index}-"))
@@ -128,7 +133,7 @@ class ZygoteWorker:
         if uid is not None:
             os.chown(tmp, uid, uid)
         cfg = {"mode": "none", "uid": uid, "workspace": str(self.host_dir / "work"),
-               "support_dir": str(SUPPORT), "limits": limits}
+               "support_dir": str(SUPPORT), "limits": limits, "site_dirs": list(spec.site_dirs)}
         env = {**BASE_ENV, "HOME": str(tmp), "TMPDIR": str(tmp)}
         return [sys.executable, "-I", str(ZYGOTE), json.dumps(cfg)], env
 

@@ -12,6 +12,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from codevet.core.model import Candidate, TestCase
+from codevet.sandboxes.python.given import plan_run, undefined_names
 
 MODULE = "test_candidate.py"
 
@@ -30,7 +31,8 @@ class Job:
     meta: dict = field(default_factory=dict)
 
     def to_wire(self, timeout: float) -> dict:
-        return {"files": self.files, "cases_only": self.cases_only, "timeout": timeout}
+        return {"files": self.files, "cases_only": self.cases_only, "timeout": timeout,
+                "maxfail": 1 if self.meta.get("stop_first") else 0}
 
 
 def _case_fn(n: int, body: str) -> str:
@@ -47,9 +49,8 @@ def _parses(code: str, what: str) -> None:
 def build_job(candidate: Candidate, cases: list[TestCase], case_timeout: float) -> Job:
     code = candidate.code
     setup = candidate.tests.setup if candidate.tests else ""
-    if not cases:
-        return Job({"solution.py": code, MODULE: "import codevet_support as _cv\n" + _case_fn(0, "_cv.import_solution('solution.py')")},
-                   ["import"], "untested")
+    if not cases or all(c.kind == "run" for c in cases):
+        return _untested_job(code, cases[0].input if cases else "", case_timeout)
     kinds = {c.kind for c in cases}
     if len(kinds) != 1:
         raise BadTest(f"mixed test kinds {sorted(kinds)} in one example")
@@ -73,15 +74,22 @@ def build_job(candidate: Candidate, cases: list[TestCase], case_timeout: float) 
         return Job({MODULE: module}, names, "check")
     if kind in ("stdio", "call"):
         data = [{"input": c.input, "output": c.output} for c in cases]
+        prelude = candidate.tests.prelude if candidate.tests else ""
+        head = "import codevet_support as _cv\n_CASES = _cv.load_cases()\n_PRELUDE = _cv.compile_prelude()\n"
         if kind == "stdio":
-            head = "import codevet_support as _cv\n_CASES = _cv.load_cases()\n_CODE = _cv.compile_solution('solution.py')\n"
-            body = "".join(_case_fn(i, f"_cv.check_stdio(_CODE, _CASES[{i}], {case_timeout!r})") for i in range(len(cases)))
+            head += "_CODE = _cv.compile_solution('solution.py')\n"
+            body = "".join(_case_fn(i, f"_cv.check_stdio(_CODE, _CASES[{i}], {case_timeout!r}, _PRELUDE)") for i in range(len(cases)))
         else:
             entry = candidate.tests.entry_point if candidate.tests else ""
-            head = ("import codevet_support as _cv\n_CASES = _cv.load_cases()\n"
-                    f"_FN = _cv.load_callable(_cv.compile_solution('solution.py'), {entry!r})\n")
+            head += f"_FN = _cv.load_callable(_cv.compile_solution('solution.py'), {entry!r}, _PRELUDE)\n"
             body = "".join(_case_fn(i, f"_cv.check_call(_FN, _CASES[{i}])") for i in range(len(cases)))
-        return Job({"solution.py": code, "cases.json": json.dumps(data), MODULE: head + body}, names, kind)
+        files = {"solution.py": code, "cases.json": json.dumps(data), MODULE: head + body}
+        if prelude:
+            _parses(prelude, "the dataset's harness prelude")
+            files["prelude.py"] = prelude
+        # A judge stops at the first failing case: formatting hundreds of failures of a
+        # wrong program costs more than running them.
+        return Job(files, names, kind, meta={"prelude": bool(prelude), "stop_first": True})
     if kind == "pytest":
         files = {"solution.py": code}
         total = 0
@@ -91,6 +99,20 @@ def build_job(candidate: Candidate, cases: list[TestCase], case_timeout: float) 
             total += count_test_functions(c.code)
         return Job(files, names, "pytest", cases_only=False, min_tests=max(1, total))
     raise BadTest(f"unknown test kind {kind!r}")
+
+
+def _untested_job(code: str, input_text, case_timeout: float) -> Job:
+    """No tests: the module runs as `__main__`, with the dataset's `input` given the way
+    the code can use it (see given.py); the verdict says whether it ran to completion."""
+    plan = plan_run(code, input_text if isinstance(input_text, str) else json.dumps(input_text))
+    files = {"solution.py": code, "cases.json": json.dumps([{"input": plan.stdin}])}
+    if plan.given:
+        files["given.py"] = plan.given
+    files[MODULE] = ("import codevet_support as _cv\n" + _case_fn(
+        0, f"_cv.run_untested(_cv.compile_solution('solution.py'), _cv.load_cases()[0]['input'], "
+           f"{case_timeout!r}, _cv.compile_given())"))
+    return Job(files, ["runs"], "untested", meta={"how": plan.how, "run_timeout": case_timeout,
+                                                  "undefined": undefined_names(code, plan.given)})
 
 
 def count_test_functions(source: str) -> int:

@@ -10,12 +10,14 @@ import re
 import signal
 from collections import OrderedDict
 
-from codevet.core.model import Check, TestResult, Verdict
+from codevet.core.model import Check, Status, TestResult, Verdict
 from codevet.sandboxes.python.testgen import Job
 
 # When several things went wrong, the report names the one that explains the others.
 REASON_PRIORITY = ("timeout", "output-limit", "memory-limit", "syntax-error", "early-exit", "killed",
-                   "collection-error", "import-error", "tests-skipped", "test-count-mismatch", "test-failed", "untested")
+                   "collection-error", "import-error", "tests-skipped", "test-count-mismatch", "runtime-error", "test-failed", "undefined-name", "untested")
+
+_ENV_NEED = re.compile(r"EnvironmentNeeded: ([a-z][a-z-]+)(?: ([^\n]*))?")
 
 LIMIT_SIGNALS = {signal.SIGXFSZ: "file-size limit", signal.SIGXCPU: "CPU-time limit"}
 
@@ -68,6 +70,8 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
         not finished and not aborted and not result.get("timed_out") and "code" in exit_info)
     reasons: set[str] = set()  # every reason that applies; the most telling one is reported
     checks: list[Check] = [Check("parses", True)]
+    if job.meta.get("prelude"):
+        checks.append(Check("harness-prelude", True, "ran after the dataset harness's own import header, as its judge does"))
 
     # Limits first: "timeout" says more than the missing tests it caused.
     sig = exit_info.get("signal")
@@ -114,16 +118,30 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
 
     passed = sum(1 for t in tests if t.outcome == "passed")
     ran = collected is not None and not failing and complete
+    env_need: tuple[str, str] | None = None
     if job.mode == "untested":
-        detail = "compiled and imported" if ran else (
-            _first_line(failing[0].message, "did not import") if failing else "did not import")
+        how = job.meta.get("how", "run as __main__")
+        message = failing[0].message if failing else ""
+        need = _ENV_NEED.search(message)
+        if ran:
+            detail = f"ran to completion ({how})"
+        elif need:
+            env_need = (need.group(1), (need.group(2) or "").strip())
+            detail = f"{env_need[0]} {env_need[1]}".strip() + f" ({how})"
+        else:
+            detail = (_first_line(message, "did not run to completion") if failing else "did not run to completion") + f" ({how})"
         checks.append(Check("runs", ran, detail))
+        undefined = job.meta.get("undefined") or []
+        if ran and undefined:
+            checks.append(Check("names-defined", False, f"uses {', '.join(undefined[:5])}, which nothing imports, "
+                                "defines or gives it: it fails wherever that code is reached"))
+            reasons.add("undefined-name")
         checks.append(Check("untested", untested_ok, "no tests to run: kept only because untested examples are allowed"
-                            if untested_ok else "no tests to run: compiled and imported only"))
+                            if untested_ok else "no tests to run: it ran, but nothing checked what it did"))
         if ran and not untested_ok:
             reasons.add("untested")
-        if not ran and failing:
-            reasons.add("import-error")
+        if not ran and failing and not need:
+            reasons.add("runtime-error")
     else:
         ok = ran and bool(tests)
         if ok:
@@ -134,11 +152,18 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
         else:
             detail = f"{passed}/{len(tests)} passed; " + (aborted or _exit_text(exit_info) or "session did not finish")
         checks.append(Check("tests", ok, detail))
+    stopped_at_failure = bool(job.meta.get("stop_first")) and any(t.outcome in ("failed", "error") for t in failing)
+    if stopped_at_failure:  # the cases after the first failure were not run, on purpose
+        tests = [TestResult(t.name, "not-run", "not run: stopped at the first failing case")
+                 if t.outcome == "missing" else t for t in tests]
+        failing = [t for t in tests if t.outcome in ("failed", "error")]
     if failing and job.mode != "untested":
         if all(t.outcome == "skipped" for t in failing):
             reasons.add("tests-skipped")
         elif any(t.outcome == "missing" for t in failing):
             reasons.add("early-exit" if exited_early else "killed")
+        elif any("ProgramCrashed: " in t.message for t in failing):
+            reasons.add("runtime-error")
         else:
             reasons.add("test-failed")
     if not complete and not result.get("timed_out") and collected is not None:
@@ -146,7 +171,12 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
         reasons.add("early-exit" if exited_early else "killed")
     reason = next((r for r in REASON_PRIORITY if r in reasons), None)
 
-    verdict = Verdict.from_checks(checks, tests, reason=reason, duration_s=result.get("duration", 0.0))
+    if env_need is not None and not reasons - {"untested"}:
+        # Not the code's fault as far as anyone can tell: an error that names what is missing.
+        verdict = Verdict(Status.ERROR, checks, tests, reason=env_need[0], duration_s=result.get("duration", 0.0))
+        verdict.artifacts["needs"] = " ".join(env_need).strip()
+    else:
+        verdict = Verdict.from_checks(checks, tests, reason=reason, duration_s=result.get("duration", 0.0))
     if result.get("output"):
         verdict.artifacts["output"] = result["output"][-2000:]
     return verdict

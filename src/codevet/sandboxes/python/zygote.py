@@ -32,6 +32,7 @@ import time
 CLONE_NEWNS = 0x00020000
 CLONE_NEWPID = 0x20000000
 MS_REC, MS_PRIVATE = 0x4000, 0x40000
+MS_RDONLY, MS_REMOUNT, MS_BIND = 0x1, 0x20, 0x1000
 RESULT_CAP = 8 * 1024 * 1024
 KEEP = 4096  # bytes of output kept from the head and from the tail
 
@@ -124,6 +125,9 @@ class Zygote:
         self.tmp_root = cfg.get("tmp_root", "/tmp")
         self.limits = cfg["limits"]
         self.reporter = Reporter()
+        # Paths under /tmp the example must still see (a venv there, installed packages):
+        # bound back onto each example's fresh /tmp.
+        self.keep = [p for p in cfg.get("keep", []) if os.path.isdir(p)]
         os.makedirs(self.work, exist_ok=True)
         self._start_session(cfg.get("pytest_args", []))
 
@@ -154,7 +158,16 @@ class Zygote:
             if self.mode == "bwrap":
                 _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "make / private")
                 opts = f"size={self.limits['workspace_mb']}m,mode=1777".encode()
+                # opened in this mount namespace (a bind source must be in the caller's own)
+                keep = [(p, os.open(p, os.O_PATH | os.O_DIRECTORY)) for p in self.keep]
                 _check(_libc.mount(b"tmpfs", self.tmp_root.encode(), b"tmpfs", 0, opts), "mount tmpfs")
+                for path, fd in keep:
+                    os.makedirs(path, exist_ok=True)
+                    _check(_libc.mount(f"/proc/self/fd/{fd}".encode(), path.encode(), None, MS_BIND | MS_REC, None),
+                           f"bind {path}")
+                    _check(_libc.mount(None, path.encode(), None, MS_REMOUNT | MS_BIND | MS_RDONLY, None),
+                           f"read-only {path}")
+                    os.close(fd)
                 os.makedirs(self.work, exist_ok=True)
                 self._write_files(job["files"])
             os.setsid()
@@ -171,6 +184,7 @@ class Zygote:
             os.chdir(self.work)
             self.reporter.fd = res_w
             self.reporter.cases_only = job.get("cases_only", True)
+            self.config.option.maxfail = int(job.get("maxfail", 0))  # this child's session only
             self._run_pytest()
             sys.stdout.flush()
             sys.stderr.flush()
@@ -412,6 +426,7 @@ def main() -> None:
     os.dup2(devnull, 0)
     os.dup2(devnull, 1)
     sys.path.insert(0, cfg["support_dir"])
+    sys.path.extend(cfg.get("site_dirs", []))  # installed --python-packages, after the harness's own
     import codevet_support  # noqa: F401
     for name in PRELOAD:
         try:

@@ -11,6 +11,7 @@ import io
 import json
 import math
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -25,13 +26,32 @@ def load_cases() -> list:
         return json.load(fh)
 
 
+PRELUDE_FILE = "prelude.py"
+
+
 def compile_solution(path: str = "solution.py"):
+    """The candidate's code object, compiled with `dont_inherit=True`: this module's own
+    `from __future__ import annotations` must not reach it (with it, `List[int]` in an
+    annotation would pass without an import)."""
     with open(path, encoding="utf-8") as fh:
-        return compile(fh.read(), path, "exec")
+        return compile(fh.read(), path, "exec", dont_inherit=True)
+
+
+def compile_prelude():
+    """The dataset harness's import header, when the job has one (else None)."""
+    if not os.path.exists(PRELUDE_FILE):
+        return None
+    return compile_solution(PRELUDE_FILE)
+
+
+def exec_solution(code, ns: dict, prelude=None) -> None:
+    if prelude is not None:
+        exec(prelude, ns)
+    exec(code, ns)
 
 
 # ---- stdin / stdout ------------------------------------------------------------------
-def run_program(code, stdin_text: str, timeout: float) -> tuple[str, str, int | None, bool]:
+def run_program(code, stdin_text: str, timeout: float, prelude=None) -> tuple[str, str, int | None, bool]:
     """(stdout, stderr, exit status or None if killed, timed_out)."""
     fd_in, in_path = tempfile.mkstemp()
     fd_out, out_path = tempfile.mkstemp()
@@ -49,7 +69,7 @@ def run_program(code, stdin_text: str, timeout: float) -> tuple[str, str, int | 
             sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False))
             sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), write_through=True)
             try:
-                exec(code, {"__name__": "__main__", "__builtins__": __builtins__})
+                exec_solution(code, {"__name__": "__main__", "__builtins__": __builtins__}, prelude)
             except SystemExit as exc:
                 status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
                 if not isinstance(exc.code, (int, type(None))):
@@ -126,14 +146,27 @@ class TimeLimitExceeded(AssertionError):
     """A case ran past its time limit (the report says `timeout`, not a wrong answer)."""
 
 
-def check_stdio(code, case: dict, timeout: float = 6.0) -> None:
-    out, err, status, timed_out = run_program(code, case["input"], timeout)
+class ProgramCrashed(AssertionError):
+    """The program ended with a non-zero status or a signal, whatever it printed first:
+    a judge counts that as a runtime error (the report says `runtime-error`)."""
+
+
+_timed_out_before = False  # once one case hits its limit, the rest are not run
+
+
+def check_stdio(code, case: dict, timeout: float = 6.0, prelude=None) -> None:
+    global _timed_out_before
+    if _timed_out_before:
+        raise TimeLimitExceeded("not run: an earlier case exceeded its time limit")
+    out, err, status, timed_out = run_program(code, case["input"], timeout, prelude)
     if timed_out:
+        _timed_out_before = True
         raise TimeLimitExceeded(f"time limit of {timeout:g}s exceeded on this input")
-    if status not in (0, None) and not out:
-        raise AssertionError(f"program exited with status {status}\n{err[-1500:]}")
     if status is None:
-        raise AssertionError(f"program was killed\n{err[-1500:]}")
+        raise ProgramCrashed(f"program was killed by a signal\n{err[-1500:]}")
+    if status != 0:
+        raise ProgramCrashed(f"program exited with status {status}" + (" after printing output" if out else "")
+                             + f"\n{err[-1500:]}")
     if not outputs_match(out, case["output"]):
         raise AssertionError(
             f"wrong output\n input:    {_shorten(case['input'])!r}\n expected: {_shorten(case['output'])!r}\n"
@@ -141,9 +174,9 @@ def check_stdio(code, case: dict, timeout: float = 6.0) -> None:
 
 
 # ---- call-based (APPS fn_name) ---------------------------------------------------------
-def load_callable(code, fn_name: str):
+def load_callable(code, fn_name: str, prelude=None):
     ns: dict = {"__name__": "solution"}
-    exec(code, ns)
+    exec_solution(code, ns, prelude)
     sol = ns.get("Solution")
     if isinstance(sol, type) and hasattr(sol, fn_name):
         return getattr(sol(), fn_name)
@@ -190,11 +223,76 @@ def check_call(fn, case: dict) -> None:
                          f" expected: {_shorten(repr(expected))}\n got:      {_shorten(repr(got))}")
 
 
-# ---- no tests: compile and import --------------------------------------------------------
-def import_solution(path: str = "solution.py") -> None:
-    code = compile_solution(path)
-    ns = {"__name__": "solution", "__file__": path, "__builtins__": __builtins__}
-    try:
-        exec(code, ns)
-    except EOFError:
-        pass  # it waited for stdin, which is empty here: it imported as far as it could
+# ---- no tests: run it as a program -----------------------------------------------------
+GIVEN_FILE = "given.py"
+SHOWN_OUTPUT = 4000
+
+
+class EnvironmentNeeded(AssertionError):
+    """The program needs something the sandbox does not give (a package, the network, a
+    file, a display, input, more time): codevet cannot decide it, the report says what.
+    The message starts with the reason's name."""
+
+
+def compile_given():
+    """The dataset's input given as assignments (given.py), when there is one."""
+    if not os.path.exists(GIVEN_FILE):
+        return None
+    return compile_solution(GIVEN_FILE)
+
+
+_NETWORK = re.compile(r"gaierror|Name or service not known|Temporary failure in name resolution|Network is unreachable"
+                      r"|ConnectionRefusedError|Connection refused|NewConnectionError|MaxRetryError|URLError"
+                      r"|ConnectionError|No address associated with hostname|nodename nor servname")
+_MISSING_MODULE = re.compile(r"^ModuleNotFoundError: No module named '([^']+)'", re.MULTILINE)
+_MISSING_FILE = re.compile(r"^(?:FileNotFoundError|OSError|IOError): \[Errno 2\] No such file or directory: '([^']*)'", re.MULTILINE)
+_NO_TABLE = re.compile(r"OperationalError: no such table: (\S+)")
+_DISPLAY = re.compile(r"no display name|couldn't connect to display|cannot connect to X server|Could not connect to any X display")
+
+
+def _last_exception(err: str) -> str:
+    lines = [line for line in err.strip().splitlines() if line and not line.startswith((" ", "\t"))]
+    lines = [line for line in lines if not line.startswith(("Traceback", "During handling", "The above exception"))]
+    return lines[-1][:500] if lines else ""
+
+
+def environment_need(err: str, stdin_text: str) -> tuple[str, str] | None:
+    """(reason, detail) when a failed run failed for want of something outside the code."""
+    last = _last_exception(err)
+    if m := _MISSING_MODULE.search(err):
+        return "missing-package", m.group(1).split(".")[0]
+    if m := _MISSING_FILE.search(err):
+        return "needs-file", m.group(1)
+    if m := _NO_TABLE.search(err):  # sqlite3.connect made an empty database: the data is what is missing
+        return "needs-file", f"a database holding table {m.group(1)}"
+    if _NETWORK.search(err):
+        return "needs-network", last
+    if _DISPLAY.search(err):
+        return "needs-display", last
+    if last.startswith("EOFError"):
+        return "needs-input", ("reads stdin, and the example gives no input" if not stdin_text.strip()
+                               else "read past the end of the input the example gives")
+    return None
+
+
+def run_untested(code, stdin_text: str, timeout: float, given=None) -> None:
+    """Run the module as `__main__` (its `if __name__ == "__main__":` block too); its
+    output goes to the report. A clean exit is the evidence that it ran to completion."""
+    os.environ.setdefault("MPLBACKEND", "Agg")  # plots render off-screen instead of needing a display
+    out, err, status, timed_out = run_program(code, stdin_text, timeout, given)
+    shown = out if len(out) <= SHOWN_OUTPUT else out[:SHOWN_OUTPUT] + f"... ({len(out)} chars)"
+    sys.stdout.write(f"[program stdout: {len(out)} chars]\n{shown}\n")
+    if err.strip():
+        sys.stdout.write(f"[program stderr]\n{err[-1500:]}\n")
+    sys.stdout.flush()
+    if timed_out:
+        raise EnvironmentNeeded(f"long-running still running after {timeout:g}s (a server, an endless loop, "
+                                "or a wait for input that never ends)")
+    if status == 0:
+        return
+    need = environment_need(err, stdin_text)
+    if need is not None:
+        raise EnvironmentNeeded(f"{need[0]} {need[1]}")
+    if status is None:
+        raise ProgramCrashed(f"killed by a signal\n{err[-1500:]}")
+    raise ProgramCrashed((_last_exception(err) or f"exited with status {status}") + f"\n{err[-1500:]}")
