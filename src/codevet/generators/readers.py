@@ -167,6 +167,13 @@ def check_readable(spec: str) -> None:
     if spec.startswith("hf:"):
         check_hf_reachable(spec)
         return
+    try:
+        _check_file(spec)
+    except OSError as exc:  # a folder on the way we may not look into
+        raise InputError(f"{spec}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _check_file(spec: str) -> None:
     path = Path(spec)
     if path.is_dir():
         raise InputError(f"{spec}: is a directory; give the data files in it (e.g. {spec}/*.jsonl)")

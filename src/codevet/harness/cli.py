@@ -407,6 +407,10 @@ def doctor() -> None:
         for what, ok, detail in rows:
             all_ok &= ok or what.startswith(("per-worker", "running as", "isolation: docker"))
             table.add_row(language, what, "[green]yes[/]" if ok else "[red]no[/]", str(detail))
+    from codevet.sandboxes.isolation.limits import limit_rows
+
+    for what, ok, detail in limit_rows():  # which limits apply (root or not, cgroups or not)
+        table.add_row("limits", what, "[green]yes[/]" if ok else "[yellow]no[/]", str(detail))
     for what, ok, detail in scale_rows():
         table.add_row("scale", what, "[green]yes[/]" if ok else "[yellow]no[/]", str(detail))
     Console().print(table)

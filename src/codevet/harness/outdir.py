@@ -20,6 +20,13 @@ RUN_DIRS = ("artifacts",)
 
 def prepare_out(out: Path) -> None:
     """Make OUT (a directory we can write), or say clearly why it cannot be one."""
+    try:
+        _check_out(out)
+    except OSError as exc:  # a folder on the way we may not look into
+        raise ConfigError(f"--out {out}: {exc.strerror or exc}") from None
+
+
+def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out}: is a file, not a directory")
     for parent in out.parents:

@@ -116,8 +116,13 @@ class ZygoteWorker:
                   # RLIMIT_NPROC only means something for a uid of our own.
                   "nproc": spec.nproc if uid is not None else 0}
         if spec.isolation == "bwrap":
+            if uid is None:
+                # not root: the worker has a user namespace of its own, where RLIMIT_NPROC
+                # counts only its processes (the zygote and its PID-1 helper, hence +2),
+                # not the user's others; and the example drops every capability
+                limits["nproc"] = spec.nproc + 2
             cfg = {"mode": "bwrap", "uid": uid, "workspace": "/tmp/work", "tmp_root": "/tmp",
-                   "support_dir": str(SUPPORT), "limits": limits}
+                   "support_dir": str(SUPPORT), "limits": limits, "drop_caps": uid is None}
             argv = bwrap_argv(ro_paths=[str(HERE)], cap_add_all=True, tmp_mb=spec.workspace_mb * 2 + 64)
             argv += [sys.executable, "-I", str(ZYGOTE), json.dumps(cfg)]
             return argv, None
