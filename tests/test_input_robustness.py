@@ -189,3 +189,20 @@ def test_progress_prints_plain_lines_when_not_a_terminal(tmp_path: Path, cache_e
     assert len(lines) >= 2, proc.stderr
     assert lines[-1].startswith("verifying: 8/8 (100.0%)") and "/s" in lines[-1] and "ETA" in lines[-1]
     assert "8 pass, 0 fail, 0 error | python 8" in lines[-1]
+
+
+def test_ctrl_c_during_a_threejs_run_prints_no_traceback(tmp_path: Path, cache_env: dict) -> None:
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "codevet", "verify", str(FIXTURES / "threejs" / "good.json"),
+                             "--out", str(out), "--no-cache"], cwd=ROOT, env={**os.environ, **cache_env},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob(".codevet-run-*/config.json")):
+        time.sleep(0.1)
+    time.sleep(3)  # Chromium is up and pages are rendering
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    summary = _consistent(out)
+    assert summary["interrupted"]

@@ -47,6 +47,14 @@ def page(browser, report: Path):
     page.close()
 
 
+def _open(page, row: str) -> str:
+    """Click a row of the table and wait for its details (unpacked on first use)."""
+    seq = page.get_attribute(row, "data-seq")
+    page.click(row)
+    page.wait_for_selector(f"#detail[data-shown='{seq}']")
+    return page.text_content("#detail")
+
+
 def _visible_rows(page) -> list[list[str]]:
     return page.eval_on_selector_all("#rows tr", "trs => trs.map(tr => [...tr.cells].map(td => td.textContent))")
 
@@ -83,8 +91,7 @@ def test_a_rejected_example_shows_its_instruction_code_and_checks(page) -> None:
     page.select_option("#f-status", "fail")
     page.fill("#f-search", "humaneval/0")
     page.wait_for_function("document.getElementById('count').textContent.startsWith('1 of')")
-    page.click("#rows tr")
-    detail = page.text_content("#detail")
+    detail = _open(page, "#rows tr")
     assert "has_close_elements" in detail  # the code
     assert "Check if in given list of numbers" in detail  # the instruction
     assert "tests" in detail and "test-failed" in detail  # checks and reason
@@ -129,7 +136,7 @@ def test_the_failing_line_is_marked(browser, tmp_path: Path) -> None:
     page.wait_for_selector("body[data-ready='1']", timeout=30_000)
     marked = []
     for i in range(2):
-        page.click(f"#rows tr:nth-child({i + 1})")
+        _open(page, f"#rows tr:nth-child({i + 1})")
         marked.append(page.text_content("#detail pre.code span.bad"))
     page.close()
     assert marked == ["    return 1 / 0", "    Foo();"]

@@ -15,6 +15,7 @@ import gzip
 import html
 import json
 import mimetypes
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
@@ -23,6 +24,7 @@ MAX_GALLERY = 120  # screenshots shown in the gallery (each embedded)
 MAX_DETAIL_IMAGES = 200  # screenshots embedded in rejected examples' details
 MAX_DETAIL_CHARS = 40_000_000  # details of rejected examples embedded (before compression)
 PAGE_ROWS = 100
+DETAIL_CHUNK = 500  # rejected examples' details per compressed block
 
 CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1200px;color:#222;padding:0 1em}
@@ -56,59 +58,94 @@ pre.code span.bad{background:#ffd7d5;font-weight:600}
 
 APP_JS = r"""
 (async function(){
+  const T = window.codevetTiming = {start: performance.now()};
   const B64 = document.getElementById('codevet-data').textContent.trim();
-  let data;
+  let D;
   try {
-    const bytes = Uint8Array.from(atob(B64), c => c.charCodeAt(0));
+    let bytes;
+    try { bytes = await (await fetch('data:application/octet-stream;base64,' + B64)).arrayBuffer(); }
+    catch (e) { bytes = Uint8Array.from(atob(B64), c => c.charCodeAt(0)); }
+    T.decoded = performance.now();
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    data = JSON.parse(await new Response(stream).text());
+    const text = await new Response(stream).text();
+    T.unzipped = performance.now();
+    D = JSON.parse(text);
+    T.parsed = performance.now();
   } catch (e) {
     document.getElementById('loading').textContent = 'This browser cannot unpack the table (' + e + '); report.jsonl has every line.';
     return;
   }
-  const COLS = data.columns, rows = data.rows, details = data.details, images = data.images;
-  const C = Object.fromEntries(COLS.map((c, i) => [c, i]));
+  // columns of equal length; status, language, reason and file are indices into their lists
+  const c = D.cols, N = c.st.length, CHUNK = D.detail_chunk, chunks = {};
+  async function unpack(id) {
+    const b64 = document.getElementById(id).textContent.trim();
+    const bytes = await (await fetch('data:application/octet-stream;base64,' + b64)).arrayBuffer();
+    return JSON.parse(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text());
+  }
+  async function detailOf(k) {  // rejected examples' details, unpacked a chunk at a time on first use
+    const j = Math.floor(k / CHUNK);
+    if (!chunks[j]) chunks[j] = await unpack('codevet-details-' + j);
+    return chunks[j][k % CHUNK];
+  }
+  const ST = D.statuses, LANG = D.languages, REASON = D.reasons, FILES = D.files;
+  const src = i => { const f = FILES[c.file[i]]; return c.line[i] < 0 ? f[0] : f[0] + c.line[i] + f[1]; };
   const $ = id => document.getElementById(id);
   const el = (tag, props, ...kids) => { const e = document.createElement(tag); Object.assign(e, props || {});
     for (const k of kids) e.append(k); return e; };
-  function fillSelect(sel, values) { for (const v of values) sel.append(el('option', {value: v, textContent: v})); }
-  const uniq = i => [...new Set(rows.map(r => r[i]))].filter(v => v !== '' && v != null).sort();
-  fillSelect($('f-language'), uniq(C.language));
-  fillSelect($('f-reason'), uniq(C.reason));
-  let view = rows, sortCol = null, sortDir = 1, page = 0, openIndex = null;
-  const params = new URLSearchParams(location.hash.slice(1));
-  for (const [k, id] of [['status','f-status'],['language','f-language'],['reason','f-reason'],['q','f-search']])
-    if (params.get(k)) $(id).value = params.get(k);
+  function fillSelect(sel, values) { values.forEach((v, i) => { if (v) sel.append(el('option', {value: i, textContent: v})); }); }
+  fillSelect($('f-language'), LANG);
+  fillSelect($('f-reason'), REASON);
+  let view = new Int32Array(0), sortCol = null, sortDir = 1, page = 0, openIndex = null, hay = null;
+  const PASS = ST.indexOf('pass');
   function apply() {
-    const st = $('f-status').value, lang = $('f-language').value, reason = $('f-reason').value;
+    const stv = $('f-status').value, lang = $('f-language').value === '' ? -1 : +$('f-language').value;
+    const reason = $('f-reason').value === '' ? -1 : +$('f-reason').value;
     const q = $('f-search').value.trim().toLowerCase();
-    view = rows.filter(r => (!st || (st === 'rejected' ? r[C.status] !== 'pass' : r[C.status] === st))
-      && (!lang || r[C.language] === lang) && (!reason || r[C.reason] === reason)
-      && (!q || r[C.search].includes(q)));
-    if (sortCol !== null) {
-      const i = C[sortCol];
-      view = view.slice().sort((a, b) => (a[i] < b[i] ? -1 : a[i] > b[i] ? 1 : a[C.seq] - b[C.seq]) * sortDir);
+    const stIndex = stv && stv !== 'rejected' ? ST.indexOf(stv) : -1;
+    if (q && hay === null) {
+      hay = new Array(N);
+      for (let i = 0; i < N; i++) hay[i] = (c.id[i] + ' ' + src(i) + ' ' + REASON[c.reason[i]] + ' ' + LANG[c.lang[i]]).toLowerCase();
     }
+    const out = new Int32Array(N); let n = 0;
+    for (let i = 0; i < N; i++) {
+      if (stv === 'rejected' ? c.st[i] === PASS : (stv && c.st[i] !== stIndex)) continue;
+      if (lang >= 0 && c.lang[i] !== lang) continue;
+      if (reason >= 0 && c.reason[i] !== reason) continue;
+      if (q && !hay[i].includes(q)) continue;
+      out[n++] = i;
+    }
+    view = out.subarray(0, n);
+    if (sortCol !== null) sortView();
     page = 0; draw();
+  }
+  function sortView() {
+    const key = {seq: i => i, status: i => ST[c.st[i]], language: i => LANG[c.lang[i]], reason: i => REASON[c.reason[i]],
+                 id: i => c.id[i], source: i => FILES[c.file[i]][0], duration: i => c.ms[i]}[sortCol];
+    const keys = new Map(); for (const i of view) keys.set(i, key(i));
+    const arr = Array.from(view);
+    arr.sort((a, b) => { const x = keys.get(a), y = keys.get(b);
+      if (x < y) return -sortDir; if (x > y) return sortDir;
+      return sortCol === 'source' ? (c.line[a] - c.line[b]) * sortDir || a - b : a - b; });
+    view = Int32Array.from(arr);
   }
   function draw() {
     const pages = Math.max(1, Math.ceil(view.length / PAGE_ROWS));
     page = Math.min(page, pages - 1);
     const body = $('rows'); body.textContent = '';
     const frag = document.createDocumentFragment();
-    for (const r of view.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS)) {
-      const tr = el('tr');
-      tr.dataset.seq = r[C.seq];
-      if (r[C.seq] === openIndex) tr.className = 'open';
-      tr.append(el('td', {textContent: r[C.seq] + 1}),
-                el('td', {}, el('span', {className: 'tag ' + r[C.status], textContent: r[C.status]})),
-                el('td', {textContent: r[C.language]}), el('td', {textContent: r[C.reason]}),
-                el('td', {textContent: r[C.id]}), el('td', {className: 'src', textContent: r[C.source]}),
-                el('td', {textContent: r[C.duration].toFixed(3)}));
+    for (const i of view.subarray(page * PAGE_ROWS, (page + 1) * PAGE_ROWS)) {
+      const tr = el('tr'), st = ST[c.st[i]];
+      tr.dataset.seq = i;
+      if (i === openIndex) tr.className = 'open';
+      tr.append(el('td', {textContent: i + 1}),
+                el('td', {}, el('span', {className: 'tag ' + st, textContent: st})),
+                el('td', {textContent: LANG[c.lang[i]]}), el('td', {textContent: REASON[c.reason[i]]}),
+                el('td', {textContent: c.id[i]}), el('td', {className: 'src', textContent: src(i)}),
+                el('td', {textContent: (c.ms[i] / 1000).toFixed(3)}));
       frag.append(tr);
     }
     body.append(frag);
-    $('count').textContent = view.length.toLocaleString() + ' of ' + rows.length.toLocaleString() + ' examples';
+    $('count').textContent = view.length.toLocaleString() + ' of ' + N.toLocaleString() + ' examples';
     $('pageinfo').textContent = 'page ' + (page + 1) + ' of ' + pages;
     $('prev').disabled = page === 0; $('next').disabled = page >= pages - 1;
   }
@@ -121,18 +158,18 @@ APP_JS = r"""
     });
     return pre;
   }
-  function showDetail(seq) {
-    openIndex = seq;
-    const r = rows[seq], box = $('detail'); box.textContent = ''; box.hidden = false;
-    box.append(el('h3', {}, el('span', {className: 'tag ' + r[C.status], textContent: r[C.status]}),
-                  ' ' + r[C.id] + ' ', el('span', {className: 'muted', textContent: r[C.source]})));
-    const d = r[C.detail] >= 0 ? details[r[C.detail]] : null;
+  async function showDetail(i) {
+    openIndex = i;
+    const d = c.detail[i] >= 0 ? await detailOf(c.detail[i]) : null;
+    const st = ST[c.st[i]], box = $('detail'); box.textContent = ''; box.hidden = false;
+    box.append(el('h3', {}, el('span', {className: 'tag ' + st, textContent: st}),
+                  ' ' + c.id[i] + ' ', el('span', {className: 'muted', textContent: src(i)})));
     if (!d) {
-      box.append(el('p', {className: 'muted', textContent: r[C.status] === 'pass'
+      box.append(el('p', {className: 'muted', textContent: st === 'pass'
         ? 'Kept: the record is in kept.jsonl as it was read.' : 'Details of this example are in report.jsonl.'}));
     } else {
       if (d.reason) box.append(el('p', {}, el('b', {textContent: 'reason: '}), d.reason));
-      if (d.image >= 0) box.append(el('img', {src: images[d.image], alt: 'screenshot'}));
+      if (d.image >= 0) box.append(el('img', {src: $('img-' + d.image).src, alt: 'screenshot'}));
       if (d.instruction) { box.append(el('h4', {textContent: 'instruction'}), el('pre', {textContent: d.instruction})); }
       if (d.code) {
         box.append(el('h4', {textContent: 'code' + (d.line ? ' (line ' + d.line + ' marked)' : '') + (d.truncated ? ' (truncated)' : '')}));
@@ -156,6 +193,7 @@ APP_JS = r"""
     }
     const bad = box.querySelector('span.bad'); if (bad) bad.scrollIntoView({block: 'nearest'});
     draw();
+    box.dataset.shown = i;
   }
   $('rows').addEventListener('click', e => { const tr = e.target.closest('tr'); if (tr) showDetail(+tr.dataset.seq); });
   for (const th of document.querySelectorAll('#examples th[data-col]')) th.addEventListener('click', () => {
@@ -169,6 +207,7 @@ APP_JS = r"""
   $('next').addEventListener('click', () => { page++; draw(); });
   $('loading').remove(); $('app').hidden = false;
   apply();
+  T.drawn = performance.now();
   document.body.dataset.ready = '1';
 })();
 """
@@ -242,28 +281,54 @@ def _detail(line: dict[str, Any], image: int) -> dict[str, Any]:
     }
 
 
-def build(out_dir: Path, summary: dict[str, Any], lines: Iterator[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
-    """(the static HTML of the sections, the table's data)."""
-    columns = ["seq", "status", "language", "reason", "id", "source", "duration", "detail", "search"]
-    rows: list[list[Any]] = []
+_NUMBERED = re.compile(r"^(.*?[:\[#](?:row)?)(\d+)(\]?)$")
+
+
+class _Codes:
+    """A list of distinct strings and each one's index: the table stores indices."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self.index: dict[Any, int] = {}
+
+    def __call__(self, value: Any) -> int:
+        if value not in self.index:
+            self.index[value] = len(self.values)
+            self.values.append(value)
+        return self.index[value]
+
+
+def build(out_dir: Path, summary: dict[str, Any],
+          lines: Iterator[dict[str, Any]]) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
+    """(the static HTML of the sections, the table's data: one column per field, repeated
+    strings as indices, so 100,000 examples parse in a blink; the rejected examples'
+    details, unpacked in chunks only when one is opened)."""
+    statuses, languages, reasons, files = _Codes(), _Codes(), _Codes(), _Codes()
+    for name in ("pass", "fail", "error"):
+        statuses(name)
+    reasons("")
+    cols: dict[str, list[Any]] = {k: [] for k in ("st", "lang", "reason", "id", "file", "line", "ms", "detail")}
     details: list[dict[str, Any]] = []
     images: list[str] = []
     gallery: list[tuple[int, str, str, str]] = []  # (image, status, id, source)
     per_lang: dict[str, _Stats] = {}
+    image_of: dict[str, int] = {}  # artifact path -> index: one file is embedded once
     detail_chars = 0
     detail_images = 0
-    for seq, line in enumerate(lines):
+    for line in lines:
         status, language = line["status"], line.get("language", "unknown")
         per_lang.setdefault(language, _Stats()).add(line)
         where = _where(line)
         shot = (line.get("artifacts") or {}).get("screenshot")
         image = -1
         if shot and (len(gallery) < MAX_GALLERY or (status != "pass" and detail_images < MAX_DETAIL_IMAGES)):
-            uri = _data_uri(out_dir / shot)
+            uri = None if shot in image_of else _data_uri(out_dir / shot)
             if uri is not None:
                 images.append(uri)
-                image = len(images) - 1
-                if len(gallery) < MAX_GALLERY:
+                image_of[shot] = len(images) - 1
+            image = image_of.get(shot, -1)
+            if image >= 0:
+                if len(gallery) < MAX_GALLERY and uri is not None:  # each picture once
                     gallery.append((image, status, str(line.get("id", "")), where))
                 if status != "pass":
                     detail_images += 1
@@ -274,12 +339,18 @@ def build(out_dir: Path, summary: dict[str, Any], lines: Iterator[dict[str, Any]
                 sum(len(t[2]) for t in d["tests"])
             details.append(d)
             detail = len(details) - 1
-        reason = line.get("reason") or ("" if status == "pass" else "unknown")
-        ident = str(line.get("id", ""))
-        rows.append([seq, status, language, reason, ident, where, float(line.get("duration_s") or 0.0), detail,
-                     f"{ident} {where} {reason} {language}".lower()])
-    data = {"columns": columns, "rows": rows, "details": details, "images": images}
-    return _sections(summary, per_lang, gallery, images), data
+        m = _NUMBERED.match(where)
+        cols["st"].append(statuses(status))
+        cols["lang"].append(languages(language))
+        cols["reason"].append(reasons(line.get("reason") or ("" if status == "pass" else "unknown")))
+        cols["id"].append(str(line.get("id", "")))
+        cols["file"].append(files((m.group(1), m.group(3)) if m else (where, "")))
+        cols["line"].append(int(m.group(2)) if m else -1)
+        cols["ms"].append(int(round(1000 * float(line.get("duration_s") or 0.0))))
+        cols["detail"].append(detail)
+    data = {"cols": cols, "statuses": statuses.values, "languages": languages.values, "reasons": reasons.values,
+            "files": [list(f) for f in files.values], "detail_chunk": DETAIL_CHUNK}
+    return _sections(summary, per_lang, gallery, images), data, details
 
 
 def _checks_table(checks: dict[str, Counter[str]]) -> str:
@@ -332,12 +403,19 @@ def _sections(summary: dict[str, Any], per_lang: dict[str, _Stats], gallery: lis
         out.append(f"<tr><td>{_e(s['id'])}</td><td>{_e(s['source'])}</td><td>{s['duration_s']:.3f}</td></tr>")
     out.append("</table>")
 
+    shown: set[int] = set()
     if gallery:
         out.append(f"<h2>Screenshots ({len(gallery)})</h2><div class='gallery'>")
         for image, status, ident, where in gallery:
-            out.append(f"<figure><img loading='lazy' src='{images[image]}' alt='screenshot of {_e(ident)}'>"
+            ident_attr = "" if image in shown else f" id='img-{image}'"
+            shown.add(image)
+            out.append(f"<figure><img{ident_attr} loading='lazy' src='{images[image]}' alt='screenshot of {_e(ident)}'>"
                        f"<figcaption><span class='tag {status}'>{status}</span> {_e(where)}</figcaption></figure>")
         out.append("</div>")
+    rest = [i for i in range(len(images)) if i not in shown]  # shown only in a rejected example's details
+    if rest:
+        out.append("<div hidden>" + "".join(f"<img id='img-{i}' loading='lazy' src='{images[i]}' alt=''>" for i in rest)
+                   + "</div>")
     return "\n".join(out)
 
 
@@ -362,15 +440,22 @@ TABLE_HTML = """
 """
 
 
+def _packed(value: Any) -> str:
+    """JSON, gzip, base64: what the page unpacks with the browser's DecompressionStream."""
+    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return base64.b64encode(gzip.compress(raw, compresslevel=6)).decode("ascii")
+
+
 def render(out_dir: Path, summary: dict[str, Any], lines: Iterator[dict[str, Any]]) -> str:
-    sections, data = build(out_dir, summary, lines)
-    blob = base64.b64encode(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-                                          .encode("utf-8", "surrogatepass"), compresslevel=6)).decode("ascii")
+    sections, data, details = build(out_dir, summary, lines)
+    chunks = [f"<script type='application/octet-stream' id='codevet-details-{j}'>"
+              f"{_packed(details[k:k + DETAIL_CHUNK])}</script>" for j, k in enumerate(range(0, len(details), DETAIL_CHUNK))]
     return "".join([
         "<!doctype html><html><head><meta charset='utf-8'><title>codevet report</title>",
         f"<style>{CSS}</style></head><body><h1>codevet report</h1>",
         sections, TABLE_HTML,
-        f"<script type='application/octet-stream' id='codevet-data'>{blob}</script>",
+        f"<script type='application/octet-stream' id='codevet-data'>{_packed(data)}</script>",
+        *chunks,
         f"<script>const PAGE_ROWS = {PAGE_ROWS};{APP_JS}</script></body></html>",
     ])
 
