@@ -100,7 +100,8 @@ def main() -> None:
             seq = page.get_attribute("#rows tr:nth-child(1)", "data-seq")
             page.click("#rows tr:nth-child(1)")
             page.wait_for_selector(f"#detail[data-shown='{seq}']", state="attached", timeout=120_000)
-            page.evaluate("document.getElementById('controls').scrollIntoView()")
+            page.evaluate("window.scrollTo(0, document.getElementById('detail').getBoundingClientRect().top"
+                          " + window.scrollY - 60)")
             page.screenshot(path=str(args.shot.with_name(args.shot.stem + "_detail.png")))  # one opened
             browser.close()
     result = {

@@ -84,6 +84,8 @@ APP_JS = r"""
   }
   async function detailOf(k) {  // rejected examples' details, unpacked a chunk at a time on first use
     const j = Math.floor(k / CHUNK);
+    if (document.readyState === 'loading')  // the chunks follow this script in the file
+      await new Promise(r => document.addEventListener('DOMContentLoaded', r, {once: true}));
     if (!chunks[j]) chunks[j] = await unpack('codevet-details-' + j);
     return chunks[j][k % CHUNK];
   }
@@ -455,8 +457,10 @@ def render(out_dir: Path, summary: dict[str, Any], lines: Iterator[dict[str, Any
         f"<style>{CSS}</style></head><body><h1>codevet report</h1>",
         sections, TABLE_HTML,
         f"<script type='application/octet-stream' id='codevet-data'>{_packed(data)}</script>",
+        # the table starts before the browser has parsed the details (most of the file)
+        f"<script>const PAGE_ROWS = {PAGE_ROWS};{APP_JS}</script>",
         *chunks,
-        f"<script>const PAGE_ROWS = {PAGE_ROWS};{APP_JS}</script></body></html>",
+        "</body></html>",
     ])
 
 
