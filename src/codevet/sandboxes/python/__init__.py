@@ -17,7 +17,7 @@ from codevet.sandboxes.base import Sandbox, source_version
 from codevet.sandboxes.isolation import resolve_isolation
 from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
 from codevet.sandboxes.isolation.cgroups import cgroups_writable
-from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerSpec, ZYGOTE, SUPPORT
+from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerStartFailed, WorkerSpec, ZYGOTE, SUPPORT
 from codevet.sandboxes.python.testgen import BadTest, build_job
 from codevet.sandboxes.python.verdict import interpret
 
@@ -85,6 +85,8 @@ class PythonSandbox(Sandbox):
         job.meta["timeout"] = self.options.timeout_s
         try:
             result = self.pool.run(job.to_wire(self.options.timeout_s), self.options.timeout_s)
+        except WorkerStartFailed as exc:
+            return Verdict.error("sandbox-failed", f"{exc}: {exc.stderr[-1500:]}", check="sandbox")
         except WorkerCrashed as exc:
             # The worker died while this example ran: killing it is the example's doing.
             v = Verdict.from_checks([Check("parses", True), Check("completes", False, f"{exc}")], reason="killed-worker")

@@ -39,6 +39,11 @@ class WorkerCrashed(RuntimeError):
         self.stderr = stderr
 
 
+class WorkerStartFailed(WorkerCrashed):
+    """The sandbox could not start (bwrap refused, limits too tight): nothing is known about
+    the example, so its verdict is an `error`, never cached."""
+
+
 @dataclass(frozen=True)
 class WorkerSpec:
     isolation: str  # bwrap | docker | none
@@ -151,8 +156,9 @@ class ZygoteWorker:
             close_fds=True).result()
         ready = self._read(START_TIMEOUT_S)
         if not ready or not ready.get("ready"):
+            tail = self.stderr_tail()  # before stop() closes the file it is in
             self.stop()
-            raise WorkerCrashed("python worker did not start", self.stderr_tail())
+            raise WorkerStartFailed("python worker did not start", tail)
         self.info = ready
 
     def stop(self) -> None:
