@@ -23,6 +23,12 @@ def _error(raw: RawRecord, message: str, language: str, fmt: str = "") -> Candid
 
 def read_candidates(spec: str, format_name: str | None = None, language: str | None = None,
                     split: str = "train") -> Iterator[Candidate]:
+    for candidate in _read_candidates(spec, format_name, language, split):
+        candidate.meta.setdefault("input", spec)  # the file as given: sources name only its basename
+        yield candidate
+
+
+def _read_candidates(spec: str, format_name: str | None, language: str | None, split: str) -> Iterator[Candidate]:
     if format_name is None and spec.startswith("hf:"):
         preset = find_preset(spec[3:])  # a known set by name maps its own fields
         format_name = preset.format if preset else None
@@ -33,7 +39,11 @@ def read_candidates(spec: str, format_name: str | None = None, language: str | N
             yield _error(raw, raw.error, lang, adapter.name if adapter else "")
             continue
         if adapter is None:
-            adapter = detect_format(raw.record, language)
+            try:
+                adapter = detect_format(raw.record, language)
+            except Exception as exc:  # a record odd enough to break detection is this record's error
+                yield _error(raw, f"{raw.source}: cannot tell the format: {type(exc).__name__}: {str(exc)[:300]}", lang)
+                continue
             if adapter is None:
                 keys = sorted(raw.record)[:12] if isinstance(raw.record, dict) else type(raw.record).__name__
                 yield _error(raw, f"{raw.source}: cannot tell the format from fields {keys}; pass --format", lang)
@@ -43,6 +53,10 @@ def read_candidates(spec: str, format_name: str | None = None, language: str | N
             candidate = adapter.to_candidate(raw.record, source=raw.source, index=raw.index, language=language)
         except FormatError as exc:
             yield _error(raw, f"{raw.source}: {exc}", lang, adapter.name)
+            continue
+        except Exception as exc:  # any surprise in one record stays that record's error
+            yield _error(raw, f"{raw.source}: cannot read the record: {type(exc).__name__}: {str(exc)[:300]}",
+                         lang, adapter.name)
             continue
         candidate.raw, candidate.raw_text, candidate.index = raw.record, raw.text, raw.index
         yield candidate

@@ -109,6 +109,13 @@ def verify(
             check_readable(spec)
         except InputError as exc:
             _usage(str(exc))
+    from codevet.core.errors import ConfigError
+    from codevet.harness.outdir import prepare_out
+
+    try:
+        prepare_out(out)
+    except ConfigError as exc:
+        _usage(str(exc))
     try:
         resolved = resolve_isolation(isolation)
     except IsolationUnavailable as exc:
@@ -142,25 +149,23 @@ def verify(
     total = None if None in totals else sum(totals)  # type: ignore[arg-type]
     if total is not None and limit:
         total = min(total, limit)
-    progress = Progress(TextColumn("[bold]verifying"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("[green]{task.fields[ok]} pass[/] [red]{task.fields[bad]} fail[/] "
-                                   "[yellow]{task.fields[err]} error[/]"), TimeElapsedColumn(),
-                        console=console, disable=quiet or not console.is_terminal, transient=False)
-    counts = {"pass": 0, "fail": 0, "error": 0}
-    with progress:
-        task = progress.add_task("verify", total=total, ok=0, bad=0, err=0)
+    from codevet.core.errors import CodevetError
+    from codevet.harness.progress import RunProgress
 
-        def on_line(line: dict) -> None:
-            counts[line["status"]] += 1
-            progress.update(task, advance=1, ok=counts["pass"], bad=counts["fail"], err=counts["error"])
-
-        try:
-            result = run(candidates(), config, list(inputs), on_line)
-        except InputError as exc:
-            _usage(str(exc))
+    try:
+        with RunProgress(console, total, quiet) as progress:
+            result = run(candidates(), config, list(inputs), on_result=progress.on_result)
+    except CodevetError as exc:
+        _usage(str(exc))
+    except OSError as exc:  # the disk filled, --out vanished: say so, no traceback
+        _usage(f"writing {out}: {exc.strerror or exc}")
     _print_summary(result.summary, out)
     for note in result.notes:
         console.print(f"[yellow]note:[/] {note}")
+    if result.stopped:
+        _usage(f"{result.stopped} (the {result.summary['total']} examples read before it are reported in {out})")
+    if result.summary["total"] == 0 and not result.interrupted:
+        _usage(f"no records in {', '.join(inputs)}: nothing to verify")
     if result.interrupted:
         console.print("[yellow]interrupted:[/] finished verdicts are cached; run the same command again to resume.")
         raise typer.Exit(130)
@@ -444,6 +449,10 @@ def doctor() -> None:
         for what, ok, detail in rows:
             all_ok &= ok or what.startswith(("per-worker", "running as", "isolation: docker"))
             table.add_row(language, what, "[green]yes[/]" if ok else "[red]no[/]", str(detail))
+    from codevet.sandboxes.isolation.limits import limit_rows
+
+    for what, ok, detail in limit_rows():  # which limits apply (root or not, cgroups or not)
+        table.add_row("limits", what, "[green]yes[/]" if ok else "[yellow]no[/]", str(detail))
     for what, ok, detail in scale_rows():
         table.add_row("scale", what, "[green]yes[/]" if ok else "[yellow]no[/]", str(detail))
     Console().print(table)

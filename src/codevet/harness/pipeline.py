@@ -1,6 +1,10 @@
 """`codevet verify` on files: candidates stream through the Verifier into the ordered
 sink, then the summary and the HTML report are written.
 
+Every exit path (normal end, Ctrl-C, an input that stops being readable) writes the
+summary and the report; the files are written aside and swapped in (see outdir.py), so a
+killed run leaves --out as the previous run left it.
+
 Memory stays bounded (the Verifier keeps a fixed number of examples in flight) and Ctrl-C
 stops cleanly: finished verdicts are already cached, so the next run resumes where this
 one stopped, and every example still gets its report line.
@@ -8,19 +12,22 @@ one stopped, and every example still gets its report line.
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from codevet.core.errors import CodevetError
 from codevet.core.model import Candidate
 from codevet.harness.config import RunConfig
 from codevet.harness.executors import Executor
 from codevet.harness.html_report import write_html_report
+from codevet.harness.outdir import new_stage, prepare_out, swap_in
 from codevet.harness.sink import OrderedSink
 from codevet.harness.summary import SummaryBuilder
-from codevet.harness.verifier import Verifier
+from codevet.harness.verifier import Result, Verifier
 
 __all__ = ["RunResult", "run"]
 
@@ -31,13 +38,31 @@ class RunResult:
     out: Path
     interrupted: bool = False
     notes: list[str] = field(default_factory=list)
+    # why reading stopped before the end of the inputs (a file that cannot be read): the
+    # examples before it are all reported; the caller says this and exits non-zero
+    stopped: str | None = None
+
+
+def _guarded(stream: Iterator[Candidate], stopped: list[str]) -> Iterator[Candidate]:
+    """The input stream, ending quietly where reading fails: what was read still finishes
+    and is reported, and the failure is the run's message, never a traceback."""
+    try:
+        yield from stream
+    except CodevetError as exc:
+        stopped.append(str(exc))
+    except Exception as exc:
+        stopped.append(f"reading the input failed: {type(exc).__name__}: {exc}")
 
 
 def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
         on_line: Callable[[dict[str, Any]], None] | None = None,
-        executor: Executor | None = None) -> RunResult:
+        executor: Executor | None = None,
+        on_result: Callable[[Result], None] | None = None) -> RunResult:
+    """Verify every candidate into `config.out`. `on_line` sees report lines in input
+    order; `on_result` sees each verdict as it arrives (progress that never stalls behind
+    one slow example). The files are written aside and swapped in on every exit path."""
     out = config.out
-    out.mkdir(parents=True, exist_ok=True)
+    prepare_out(out)
     summary = SummaryBuilder()
 
     def tee(line: dict[str, Any]) -> None:
@@ -46,34 +71,46 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
             on_line(line)
 
     verifier = Verifier(config, executor)  # first: an executor that cannot start writes nothing
-    sink = OrderedSink(out, tee)
-    (out / "config.json").write_text(config.model_dump_json(indent=2) + "\n")
-    started = time.monotonic()
-    stream: Iterator[Candidate] = iter(candidates)
-    if config.limit:
-        stream = islice(stream, config.limit)
-    results = verifier.verify(stream)
+    stage = new_stage(out)
+    stopped: list[str] = []
     try:
-        while True:
-            try:
-                for result in results:
-                    sink.add(result.seq, result.candidate, result.verdict, cached=result.cached)
-                break
-            except KeyboardInterrupt:
-                # Ctrl-C landed here rather than inside the Verifier: hand it over, so it
-                # reports the rest of the stream as interrupted.
+        sink = OrderedSink(stage, tee)
+        (stage / "config.json").write_text(config.model_dump_json(indent=2) + "\n")
+        started = time.monotonic()
+        stream: Iterator[Candidate] = _guarded(iter(candidates), stopped)
+        if config.limit:
+            stream = islice(stream, config.limit)
+        results = verifier.verify(stream)
+        try:
+            while True:
                 try:
-                    result = results.throw(KeyboardInterrupt())
-                except (StopIteration, KeyboardInterrupt):
-                    verifier.interrupted = True
+                    for result in results:
+                        if on_result:
+                            on_result(result)
+                        sink.add(result.seq, result.candidate, result.verdict, cached=result.cached)
                     break
-                sink.add(result.seq, result.candidate, result.verdict, cached=result.cached)
-    finally:
-        verifier.close()
-        sink.close()
-
-    elapsed = time.monotonic() - started
-    result_summary = summary.build(elapsed, inputs, verifier.interrupted)
-    (out / "summary.json").write_text(json.dumps(result_summary, indent=2) + "\n")
-    write_html_report(out)
-    return RunResult(result_summary, out, verifier.interrupted, verifier.notes)
+                except KeyboardInterrupt:
+                    # Ctrl-C landed here rather than inside the Verifier: hand it over, so it
+                    # reports the rest of the stream as interrupted.
+                    try:
+                        result = results.throw(KeyboardInterrupt())
+                    except (StopIteration, KeyboardInterrupt):
+                        verifier.interrupted = True
+                        break
+                    sink.add(result.seq, result.candidate, result.verdict, cached=result.cached)
+        finally:
+            try:
+                verifier.close()
+            finally:
+                sink.close()
+                elapsed = time.monotonic() - started
+                result_summary = summary.build(elapsed, inputs, verifier.interrupted)
+                if stopped:
+                    result_summary["stopped"] = stopped[0]
+                (stage / "summary.json").write_text(json.dumps(result_summary, indent=2) + "\n")
+                write_html_report(stage)
+                swap_in(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)  # only left when writing itself failed
+        raise
+    return RunResult(result_summary, out, verifier.interrupted, verifier.notes, stopped[0] if stopped else None)

@@ -24,9 +24,46 @@ def report_line(candidate: Candidate, verdict: Verdict, cached: bool) -> dict[st
         "duration_s": round(verdict.duration_s, 4),
         "cached": cached,
     }
+    if candidate.meta.get("input"):
+        line["input"] = str(candidate.meta["input"])
     if verdict.artifacts:
         line["artifacts"] = dict(verdict.artifacts)
+    if verdict.status is not Status.PASS:
+        # what report.html shows for a rejected example: the instruction, the code, and the
+        # line the evidence points at (kept examples are in kept.jsonl as read)
+        line["instruction"] = _capped(candidate.instruction, MAX_INSTRUCTION_CHARS)
+        line["code"] = _capped(candidate.code, MAX_CODE_CHARS)
+        if len(candidate.code or "") > MAX_CODE_CHARS or len(candidate.instruction or "") > MAX_INSTRUCTION_CHARS:
+            line["truncated"] = True
+        where = failing_line(line)
+        if where is not None:
+            line["failing_line"] = where
     return line
+
+
+MAX_INSTRUCTION_CHARS = 20_000
+MAX_CODE_CHARS = 100_000
+_PY_LINE = re.compile(r'File "[^"]*\bsolution\.py", line (\d+)|\bsolution\.py:(\d+)')
+
+
+def _capped(text: str | None, limit: int) -> str:
+    text = text or ""
+    return text if len(text) <= limit else text[:limit]
+
+
+def failing_line(line: dict[str, Any]) -> int | None:
+    """The code line the evidence names: the first error diagnostic (OoT, gcc), else the
+    deepest frame in the solution of a Python traceback."""
+    for diag in (line.get("artifacts") or {}).get("diagnostics") or []:
+        if isinstance(diag, dict) and diag.get("severity", "error") in ("error", "fatal error") \
+                and isinstance(diag.get("line"), int) and diag["line"] > 0:
+            return diag["line"]
+    texts = [t.get("message") or "" for t in line.get("tests", [])] + [c.get("detail") or "" for c in line["checks"]]
+    for text in texts:
+        found = [int(a or b) for a, b in _PY_LINE.findall(text)]
+        if found:
+            return found[-1]
+    return None
 
 
 def artifact_stem(candidate: Candidate) -> str:

@@ -34,6 +34,17 @@ INTERRUPTED = "the run was interrupted before this example finished"
 RETRIED_REASONS = frozenset({"timeout", "long-running"})
 
 
+def oversized(candidate: Candidate, options: Any) -> str | None:
+    """Code larger than the sandbox's private workspace cannot even be written there: say
+    that, instead of the sandbox's confused `early-exit` when its disk fills."""
+    size = len(candidate.code.encode("utf-8", "surrogatepass")) if candidate.code else 0
+    workspace_mb = max(256, options.workspace_mb) if candidate.language == "threejs" else options.workspace_mb
+    if size <= workspace_mb * 1024 * 1024 // 2:
+        return None
+    return (f"the code is {size / 1e6:.1f} MB; the {candidate.language} sandbox's workspace holds "
+            f"{workspace_mb} MB (raise it with --option workspace_mb=N)")
+
+
 @dataclass
 class Result:
     """One candidate's verdict; `seq` is its place in the stream given to `verify`."""
@@ -80,9 +91,19 @@ class Verifier:
 
     # -- one candidate ---------------------------------------------------------------------
     def _start(self, seq: int, candidate: Candidate) -> Result | tuple[Future, str | None]:
-        """A finished Result (input error, filtered, cached, no sandbox), or a running one."""
+        """A finished Result (input error, filtered, cached, no sandbox), or a running one.
+        Whatever one odd candidate makes go wrong here is that candidate's `error`."""
+        try:
+            return self._start_one(seq, candidate)
+        except Exception as exc:
+            return Result(seq, candidate, Verdict.error("harness-error", f"{type(exc).__name__}: {exc}"[:2000]))
+
+    def _start_one(self, seq: int, candidate: Candidate) -> Result | tuple[Future, str | None]:
         if candidate.error:
             return Result(seq, candidate, Verdict.error("malformed-input", candidate.error, check="input"))
+        too_big = oversized(candidate, self.config.sandbox)
+        if too_big:
+            return Result(seq, candidate, Verdict.error("too-large", too_big, check="input"))
         rejected = self.prefilter.verdict(candidate)
         if rejected is not None:
             return Result(seq, candidate, rejected)

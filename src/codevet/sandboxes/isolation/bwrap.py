@@ -83,8 +83,9 @@ def bwrap_argv(ro_paths: list[str] | tuple[str, ...] = (), rw_binds: dict[str, s
                 made.add(parent)
         argv += [flag, src, dst]
         made.add(dst)
-    if cap_add_all:
-        argv += ["--cap-add", "ALL"]
+    # example code gets no capability; a zygote that must unshare per example gets them
+    # all (inside its own namespaces) and drops them in the example (python/zygote.py)
+    argv += ["--cap-add", "ALL"] if cap_add_all else ["--cap-drop", "ALL"]
     argv += ["--clearenv"]
     for k, v in {**BASE_ENV, **(env or {})}.items():
         argv += ["--setenv", k, v]

@@ -24,6 +24,7 @@ class WorkerCgroup:
     def _make(self, pids_max: int, memory_bytes: int) -> None:
         if os.environ.get("CODEVET_NO_CGROUPS"):
             return
+        remove_stale()
         if (ROOT / "cgroup.controllers").exists():  # unified v2 hierarchy
             d = ROOT / "codevet" / self.name
             if self._mkdir(d):
@@ -104,3 +105,37 @@ def cgroups_writable() -> bool:
     ok = probe.active
     probe.remove()
     return ok
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale() -> list[Path]:
+    """The empty folders of runs killed before they could remove their own (kill -9):
+    folders are named `<pid>-...` by the run that made them; one whose run is gone and
+    which holds no process is removed (rmdir refuses a cgroup that still has one)."""
+    removed: list[Path] = []
+    parents = [ROOT / "codevet"] if (ROOT / "cgroup.controllers").exists() else \
+        [ROOT / ctrl / "codevet" for ctrl in ("pids", "memory")]
+    for parent in parents:
+        try:
+            children = [d for d in parent.iterdir() if d.is_dir()]
+        except OSError:
+            continue
+        for d in children:
+            pid = d.name.split("-", 1)[0]
+            if not pid.isdigit() or _pid_alive(int(pid)):
+                continue
+            try:
+                d.rmdir()
+                removed.append(d)
+            except OSError:
+                pass
+    return removed

@@ -24,18 +24,45 @@ if TYPE_CHECKING:
 WORKDIR = "/tmp/work"
 
 
-def _limit_resources(limits: Limits):
+PRLIMIT = "/usr/bin/prlimit"
+
+
+def nproc_in_namespace(isolation: str) -> bool:
+    """Not root, under bwrap: the process limit is set inside the sandbox's own user
+    namespace (by prlimit, after bwrap made it), where the kernel counts only the
+    sandbox's processes against it. Set before bwrap, RLIMIT_NPROC would count every
+    process the user runs (a desktop session, the same run's Chromium) and fail compiles."""
+    return isolation == "bwrap" and os.geteuid() != 0 and os.path.exists(PRLIMIT)
+
+
+def _limit_resources(limits: Limits, isolation: str = "none"):
     import resource
+
+    skip_nproc = os.geteuid() == 0 or nproc_in_namespace(isolation)
 
     def apply() -> None:
         for res, value in limits.rlimits():
-            if res == resource.RLIMIT_NPROC and os.geteuid() == 0:
-                continue  # not enforced for root; the PID namespace and cgroup bound it instead
+            if res == resource.RLIMIT_NPROC and skip_nproc:
+                continue  # root: not enforced (PID namespace); not root: set inside the namespace
             try:
                 resource.setrlimit(res, (value, value))
             except (ValueError, OSError):
                 pass
     return apply
+
+
+_START_FAILURES = ("bwrap: ", "prlimit: ", "Cannot fork", "cannot fork", "vfork", "Resource temporarily unavailable",
+                   "cannot execute")
+
+
+def sandbox_start_failure(stderr: str) -> str | None:
+    """The line saying the sandbox (not the example) failed: bwrap could not make its
+    namespaces, or a process could not be started under the limits. Such a run decides
+    nothing about the example: an `error`, never cached."""
+    for line in stderr.splitlines():
+        if any(marker in line for marker in _START_FAILURES):
+            return line.strip()[:300]
+    return None
 
 
 def kill_tree(proc: subprocess.Popen) -> None:
@@ -107,12 +134,14 @@ def run_isolated(argv: list[str], files: dict[str, str | bytes], limits: Limits,
             work = WORKDIR
             prefix = bwrap_argv(ro_paths=ro_paths, rw_binds={str(host_dir): work}, env=env,
                                 tmp_mb=limits.workspace_mb, chdir=work)
+            if nproc_in_namespace(isolation):  # + bwrap's PID 1 and prlimit's own process
+                prefix += [PRLIMIT, f"--nproc={limits.processes + 2}:{limits.processes + 2}"]
             cmd, cwd, run_env = prefix + [a.replace("{work}", work) for a in argv], None, None
         else:
             work = str(host_dir)
             cmd, cwd, run_env = [a.replace("{work}", work) for a in argv], work, {**BASE_ENV, "HOME": work, "TMPDIR": work, **(env or {})}
         result = _run(cmd, limits.wall_s, limits.output_bytes, cwd=cwd, env=run_env,
-                      preexec_fn=_limit_resources(limits))
+                      preexec_fn=_limit_resources(limits, isolation))
         _collect(host_dir, collect, result)
         return result
     finally:

@@ -59,6 +59,7 @@ from codevet.sandboxes.oot import decomp as decomp_mod
 from codevet.sandboxes.oot.filecontext import actor_struct, choose_file, splice
 from codevet.sandboxes.oot.compile import limits_for, run_compile
 from codevet.sandboxes.oot.diagnostics import Diagnostic, cascade_undecidable, mark_needs_assets, parse
+from codevet.sandboxes.isolation.runner import sandbox_start_failure
 from codevet.sandboxes.oot.era import ERA_LABELS, detect_era
 from codevet.sandboxes.oot.extract import blank_comments_and_strings, code_for
 from codevet.sandboxes.oot.headers import (CHECK_FLAGS, DEFAULT_PREFIX, DEFINES, INCLUDE_DIR, TARGET_FLAGS,
@@ -351,6 +352,10 @@ class OoTSandbox(Sandbox):
             checks.append(Check("compile", False, "the compiler's output passed the output limit"))
             return Verdict.from_checks(checks, reason="output-limit", artifacts=artifacts)
 
+        failed_start = None if diags else sandbox_start_failure(result.stderr)
+        if failed_start:
+            checks.append(Check("sandbox", False, f"the compiler could not run in the sandbox: {failed_start}"))
+            return Verdict(Status.ERROR, checks, reason="sandbox-failed", artifacts=artifacts)
         errors = [d for d in diags if d.severity == "error"]
         era_errors = [d for d in errors if d.klass == "wrong-era-name"]
         checks.append(Check("era", not era_errors,

@@ -15,7 +15,7 @@ from codevet.sandboxes.base import Sandbox, source_version
 from codevet.sandboxes.isolation import resolve_isolation
 from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
 from codevet.sandboxes.isolation.cgroups import cgroups_writable
-from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerSpec, ZYGOTE, SUPPORT
+from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerStartFailed, WorkerSpec, ZYGOTE, SUPPORT
 from codevet.sandboxes.python.given import is_bare_value
 from codevet.sandboxes.python.packages import installed_dir
 from codevet.sandboxes.python.testgen import BadTest, build_job
@@ -100,6 +100,8 @@ class PythonSandbox(Sandbox):
         job.meta["timeout"] = wall
         try:
             result = self.pool.run(job.to_wire(wall), wall)
+        except WorkerStartFailed as exc:
+            return Verdict.error("sandbox-failed", f"{exc}: {exc.stderr[-1500:]}", check="sandbox")
         except WorkerCrashed as exc:
             # The worker died while this example ran: killing it is the example's doing.
             v = Verdict.from_checks([Check("parses", True), Check("completes", False, f"{exc}")], reason="killed-worker")

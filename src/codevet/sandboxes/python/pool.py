@@ -39,6 +39,11 @@ class WorkerCrashed(RuntimeError):
         self.stderr = stderr
 
 
+class WorkerStartFailed(WorkerCrashed):
+    """The sandbox could not start (bwrap refused, limits too tight): nothing is known about
+    the example, so its verdict is an `error`, never cached."""
+
+
 @dataclass(frozen=True)
 class WorkerSpec:
     isolation: str  # bwrap | docker | none
@@ -117,12 +122,18 @@ class ZygoteWorker:
                   # RLIMIT_NPROC only means something for a uid of our own.
                   "nproc": spec.nproc if uid is not None else 0}
         if spec.isolation == "bwrap":
+            if uid is None:
+                # not root: the worker has a user namespace of its own, where RLIMIT_NPROC
+                # counts only its processes (the zygote and its PID-1 helper, hence +2),
+                # not the user's others; and the example drops every capability
+                limits["nproc"] = spec.nproc + 2
             ro = [str(HERE), *spec.site_dirs]
             # The example's own tmpfs on /tmp would hide whatever of these lives under /tmp
             # (a venv made there): the zygote puts them back in every example.
             keep = [p for p in python_paths() + ro if p == "/tmp" or p.startswith("/tmp/")]
             cfg = {"mode": "bwrap", "uid": uid, "workspace": "/tmp/work", "tmp_root": "/tmp",
-                   "support_dir": str(SUPPORT), "limits": limits, "site_dirs": list(spec.site_dirs), "keep": keep}
+                   "support_dir": str(SUPPORT), "limits": limits, "site_dirs": list(spec.site_dirs), "keep": keep,
+                   "drop_caps": uid is None}
             argv = bwrap_argv(ro_paths=ro, cap_add_all=True, tmp_mb=spec.workspace_mb * 2 + 64)
             argv += [sys.executable, "-I", str(ZYGOTE), json.dumps(cfg)]
             return argv, None
@@ -151,8 +162,9 @@ class ZygoteWorker:
             close_fds=True).result()
         ready = self._read(START_TIMEOUT_S)
         if not ready or not ready.get("ready"):
+            tail = self.stderr_tail()  # before stop() closes the file it is in
             self.stop()
-            raise WorkerCrashed("python worker did not start", self.stderr_tail())
+            raise WorkerStartFailed("python worker did not start", tail)
         self.info = ready
 
     def stop(self) -> None:

@@ -45,6 +45,24 @@ def _check(rc: int, what: str) -> None:
         raise OSError(err, f"{what}: {os.strerror(err)}")
 
 
+PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 24, 38, 47, 4
+CAP_LAST = 63
+LINUX_CAPABILITY_VERSION_3 = 0x20080522
+
+
+def drop_all_capabilities() -> None:
+    """No capability left, none to regain: bounding set and ambient set emptied, the
+    effective/permitted/inheritable sets zeroed, and no_new_privs (no setuid binary or file
+    capability gives one back)."""
+    for cap in range(CAP_LAST + 1):
+        _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)  # EINVAL past the kernel's last cap: fine
+    _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    header = (ctypes.c_uint32 * 2)(LINUX_CAPABILITY_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()
+    _check(_libc.capset(header, data), "capset")
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+
+
 def read_msg(fd: int):
     head = _read_exact(fd, 4)
     if head is None:
@@ -121,6 +139,9 @@ class Zygote:
     def __init__(self, cfg: dict) -> None:
         self.mode = cfg["mode"]  # "bwrap" | "none" | "docker"
         self.uid = cfg.get("uid")
+        # not root: the zygote holds every capability of its user namespace (it unshares
+        # per example); the example gets none of them
+        self.drop_caps = bool(cfg.get("drop_caps"))
         self.work = cfg["workspace"]
         self.tmp_root = cfg.get("tmp_root", "/tmp")
         self.limits = cfg["limits"]
@@ -222,6 +243,8 @@ class Zygote:
             pairs.append((resource.RLIMIT_NPROC, lim["nproc"]))
         for res, value in pairs:
             resource.setrlimit(res, (value, value))
+        if self.drop_caps:
+            drop_all_capabilities()
         if self.uid is not None:
             os.setgroups([])
             os.setgid(self.uid)
