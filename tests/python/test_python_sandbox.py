@@ -2,7 +2,6 @@
 the reason its check names, and the evidence is pytest's per-test report."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -8,7 +8,6 @@ line, so every position still maps to the answer's own line.
 """
 from __future__ import annotations
 
-import re
 
 from codevet.core.markdown import c_code, has_fence
 
