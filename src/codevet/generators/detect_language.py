@@ -101,9 +101,13 @@ _TOKENS: dict[str, list[tuple[re.Pattern[str], float]]] = {
             (re.compile(r"^\s*(?:color|background(?:-color)?|font-(?:size|family|weight)|margin|padding|border|"
                         r"display|width|height|text-align)\s*:[^;]+;", _M), 5)],
     "javascript": [(re.compile(r"\bconsole\.log\s*\("), 6), (re.compile(r"\b(?:const|let)\s+\w+\s*="), 2),
-                   (re.compile(r"\bfunction\s+\w+\s*\((?!\s*\$)"), 3), (re.compile(r"=>"), 2),
+                   (re.compile(r"\bfunction\s+\w+\s*\((?!\s*\$)"), 4), (re.compile(r"\btypeof\b|\.push\(|\.forEach\("), 2), (re.compile(r"=>"), 2),
                    (re.compile(r"\bdocument\.|\bwindow\.|\$\(\s*['\"]"), 5), (re.compile(r"===|!=="), 3),
                    (re.compile(r"\bvar\s+\w+\s*="), 2), (re.compile(r"\brequire\(['\"]|\bmodule\.exports\b"), 4)],
+    "python": [(re.compile(r"^\s*def\s+\w+\s*\([^)]*\)\s*(?:->[^:]+)?:\s*$", _M), 6),
+               (re.compile(r"^\s*(?:elif\b|import\s+\w+\s*$|from\s+\w+\s+import\b)", _M), 5),
+               (re.compile(r"\bprint\(|\bself\.|\bNone\b|\bTrue\b|\bFalse\b"), 1),
+               (re.compile(r"^\s*(?:for|while|if)\b[^{;]*:\s*$", _M), 3)],
     "typescript": [(re.compile(r"\b(?:let|const|var)\s+\w+\s*:\s*(?:number|string|boolean|any)\b"), 8),
                    (re.compile(r"\binterface\s+\w+\s*\{"), 3),
                    (re.compile(r"\)\s*:\s*(?:number|string|boolean|void)\s*(?:\{|=>)"), 8)],
@@ -167,6 +171,19 @@ def scores(code: str) -> dict[str, float]:
     return out
 
 
+_CODE_LINE = re.compile(r"[;{}=\[\]$]|\w\(|^\s*(?:#|//|<|def |end\s*$)")
+
+
+def looks_like_prose(text: str) -> bool:
+    """Sentences, a bare value (`true`, `'A'`, `5`) or a list of words: no code to check."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return True
+    code_lines = sum(1 for line in lines if _CODE_LINE.search(line))
+    return code_lines * 2 < len(lines) or (len(lines) == 1 and len(text.split()) <= 3 and not _CODE_LINE.search(text)
+                                           ) or (len(lines) == 1 and not re.search(r"[;{}=()<>$]", text))
+
+
 def from_content(code: str) -> tuple[str, str]:
     text = code or ""
     if not text.strip():
@@ -192,9 +209,12 @@ def detect(code: str, instruction: str = "", fence_tag: str = "") -> Detection:
     if lang:
         return Detection(lang, "fence", f"```{fence_tag}")
     content_lang, content_why = from_content(code)
+    if not content_lang and looks_like_prose(code or ""):
+        return Detection("", "none", "prose or a bare value, not code")
     named, words = from_instruction(instruction)
     if named:
-        strong = content_lang and content_lang != named and scores(code).get(content_lang, 99) >= 8 \
+        confident = content_why.startswith("parses as") or scores(code).get(content_lang, 0) >= 8
+        strong = content_lang and content_lang != named and confident \
             and not (named, content_lang) in (("cpp", "c"), ("c", "cpp"), ("typescript", "javascript"),
                                              ("javascript", "typescript"), ("javascript", "html"), ("html", "css"),
                                              ("css", "html"), ("html", "javascript"))

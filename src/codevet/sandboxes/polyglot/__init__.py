@@ -101,6 +101,7 @@ class PolyglotSandbox(Sandbox):
 
     def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
         return {"blocks": self._blocks(candidate), "stdin": self._stdin(candidate),
+                "fragment": bool((candidate.meta or {}).get("fragment")),
                 "context": self._context(candidate), "polyglot": self.options.polyglot.model_dump(mode="json")}
 
     def environment(self) -> dict[str, Any]:
@@ -135,7 +136,9 @@ class PolyglotSandbox(Sandbox):
 
     @staticmethod
     def _context(candidate: Candidate) -> str:
-        return (candidate.instruction or "") + "\n" + str((candidate.meta or {}).get("stdin") or "")
+        """Where names a fragment may use come from: the task's `input` (`arr = [3, 5]`).
+        Not the instruction, which names what the code must define ("a function maximum")."""
+        return str((candidate.meta or {}).get("stdin") or "")
 
     def verify(self, candidate: Candidate) -> Verdict:
         start = time.monotonic()
@@ -154,8 +157,9 @@ class PolyglotSandbox(Sandbox):
             return Verdict.from_checks([Check("code", False, "no code in a language codevet checks"
                                               + (f" ({evidence})" if evidence else ""))], reason="no-code",
                                        artifacts={"language": "", "level": ""})
-        outcomes = [self.check_block(b["language"], b["code"], self._stdin(candidate), self._context(candidate))
-                    for b in blocks]
+        fragment = bool((candidate.meta or {}).get("fragment"))
+        outcomes = [self.check_block(b["language"], b["code"], self._stdin(candidate), self._context(candidate),
+                                     fragment) for b in blocks]
         checks = [c for o in outcomes for c in o.checks]
         artifacts = {"language": blocks[0]["language"], "language_evidence": evidence,
                      "level": min((o.level for o in outcomes), key=ladder.LEVELS.index),
@@ -169,7 +173,7 @@ class PolyglotSandbox(Sandbox):
             return Verdict(Status.ERROR, checks, reason=errors[0].reason, artifacts=artifacts)
         return Verdict(Status.PASS, checks, artifacts=artifacts)
 
-    def check_block(self, language: str, code: str, stdin: str, context: str) -> ladder.Outcome:
+    def check_block(self, language: str, code: str, stdin: str, context: str, fragment: bool = False) -> ladder.Outcome:
         """The ladder of one block of `language`."""
         if len(code) > MAX_CODE_CHARS:
             return ladder.Outcome(language, "fail", "", "too-large",
@@ -186,15 +190,17 @@ class PolyglotSandbox(Sandbox):
         if language == "sql":
             return self._sql(code)
         program = BUILDERS[language](code)
+        if fragment:  # the record says this is a piece of a program (one function): never whole, never run
+            program.whole = False
         st = steps(language, program)
-        run = program.runnable and self._may_run(language, code)
+        run = program.runnable and not fragment and self._may_run(language, code)
         env, ro = {}, ()
         if language == "typescript":
             env, ro = {TSC_ENV: str(tsc_path())}, (str(tsc_path().parents[2]),)
         res = ladder.execute(st, program, stdin, run, self._limits(bool(st.compile)), self.isolation, ro, env)
         out = ladder.judge(language, program, st, res, context, run)
         if not run and out.status == "pass" and program.runnable:
-            out.detail["not_run"] = self._why_not_run(language, code)
+            out.detail["not_run"] = "a fragment (one function)" if fragment else self._why_not_run(language, code)
         return out
 
     def _may_run(self, language: str, code: str) -> bool:

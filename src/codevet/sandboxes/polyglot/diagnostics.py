@@ -57,8 +57,14 @@ _GCC_TYPE = ("incompatible", "invalid conversion", "cannot convert", "no match f
              "cannot bind", "discards qualifiers", "passing argument")
 
 
+_LD_UNDEFINED = re.compile(r"undefined reference to [`'‘]([\w:]+)")
+
+
 def gcc(stderr: str) -> list[Diagnostic]:
-    return [_by_words(m, _GCC_NAME, _GCC_SYNTAX, _GCC_TYPE) for m in _GCC_ERROR.findall(stderr)]
+    found = [_by_words(m, _GCC_NAME, _GCC_SYNTAX, _GCC_TYPE) for m in _GCC_ERROR.findall(stderr)]
+    # the linker: a function called but defined nowhere
+    found += [Diagnostic("name", f"undefined reference to {n}", n) for n in dict.fromkeys(_LD_UNDEFINED.findall(stderr))]
+    return found
 
 
 def javac(stderr: str) -> list[Diagnostic]:

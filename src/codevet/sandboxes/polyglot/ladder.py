@@ -104,7 +104,8 @@ def judge(language: str, program: Program, st: Steps, res: RunResult, context: s
         checks.append(Check(f"{language}:run", True, f"exit 0, {len(res.stdout)} bytes of output"))
         return Outcome(language, "pass", "runs", None, checks, {**added, "stdout": _text(res.stdout, 400)})
     err = _text(res.stderr) or _text(res.stdout)
-    missing = diagnostics.runtime_name_error(res.stderr.decode("utf-8", "replace"))
+    # php prints its fatal errors on stdout
+    missing = diagnostics.runtime_name_error((res.stderr + b"\n" + res.stdout[-4000:]).decode("utf-8", "replace"))
     if missing and (mentioned(missing, context) or not program.whole):
         checks.append(Check(f"{language}:run", True, f"not run to the end: {missing!r} comes from the task's context"))
         return Outcome(language, "pass", level, None, checks, {**added, "context_missing": [missing]})

@@ -160,7 +160,14 @@ def rust(code: str) -> Program:
     return Program({"prog.rs": body}, "prog.rs", whole, runnable, added, library=not runnable)
 
 
+_JS_METHOD = re.compile(r"^\s*(?:static\s+|async\s+|get\s+|set\s+)*(?!(?:if|for|while|switch|catch|function)\b)"
+                        r"[A-Za-z_$][\w$]*\s*\([^)]*\)\s*\{")
+
+
 def javascript(code: str) -> Program:
+    if _JS_METHOD.match(code):  # a class method on its own (code_search_net)
+        return Program({"prog.js": "class Snippet {\n" + code + "\n}\n"}, "prog.js", False, True,
+                       ["a class around the method"])
     module = bool(re.search(r"^\s*(?:import\s[\w{*][^;]*from\s|export\s)", code, _M))
     name = "prog.mjs" if module else "prog.js"
     return Program({name: code}, name, True, True, module=module)
@@ -171,6 +178,9 @@ def typescript(code: str) -> Program:
 
 
 def php(code: str) -> Program:
+    if re.match(r"\s*(?:(?:public|private|protected|static|abstract|final)\s+)+function\b", code):
+        return Program({"prog.php": "<?php\nclass Snippet {\n" + code + "\n}\n"}, "prog.php", False, True,
+                       ["<?php and a class around the method"])
     if "<?php" in code or "<?=" in code:
         return Program({"prog.php": code}, "prog.php", True, True)
     return Program({"prog.php": "<?php\n" + code}, "prog.php", True, True, ["the <?php opening tag"])

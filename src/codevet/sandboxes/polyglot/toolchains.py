@@ -71,7 +71,7 @@ def steps(language: str, program: Program) -> Steps:
         strict = ("-Werror=implicit-function-declaration -Werror=implicit-int -Werror=int-conversion "
                   "-Werror=incompatible-pointer-types -Werror=return-mismatch" if language == "c" else "")
         strict = strict.replace(" -Werror=return-mismatch", "")
-        flags = f"-fdiagnostics-plain-output -fno-diagnostics-color -w {strict} -O0"
+        flags = f"-fdiagnostics-plain-output -fno-diagnostics-color {strict} -O0"  # warnings print, never decide
         if program.library:
             return Steps(compile=f"{cc} {flags} -c {src} -o prog.o")
         return Steps(compile=f"{cc} {flags} {src} -o prog -lm", run="./prog")
