@@ -148,3 +148,39 @@ def test_presets_route_each_language_to_its_sandbox() -> None:
     assert [(v.status.value, v.artifacts["level"]) for v in verdicts] == [
         ("pass", "compiles"), ("pass", "compiles"), ("pass", "parses"), ("fail", ""), ("pass", "parses")]
     assert verdicts[3].reason == "syntax-error"
+
+
+def test_jsx_is_parsed_not_run_and_its_syntax_errors_fail() -> None:
+    ok = {"instruction": "Write a React component that says hello.", "input": "",
+          "output": "const Hello = () => {\n  return (<div><h1>Hello</h1></div>);\n};\n"}
+    _, v = verdict_of(ok)
+    assert v.status == Status.PASS and v.artifacts["level"] == "parses"
+    _, bad = verdict_of({**ok, "output": ok["output"].replace("</div>)", "</div>")})
+    assert bad.status == Status.FAIL and bad.reason == "syntax-error"
+
+
+def test_an_unsupported_language_is_not_guessed_into_a_look_alike() -> None:
+    swift = "func smallest(arr: [Int]) -> Int {\n    var s = arr[0]\n    for x in arr { if x < s { s = x } }\n    return s\n}\n"
+    d = detect(swift, "Create a Swift function to find the smallest element in an array.")
+    assert d.language == "" and d.how == "unsupported" and "swift" in d.detail.lower()
+
+
+def test_a_program_waiting_for_input_the_task_does_not_give_is_judged_before_the_run() -> None:
+    java = ("import java.util.Scanner;\npublic class Sum {\n  public static void main(String[] a) {\n"
+            "    Scanner s = new Scanner(System.in);\n    int x = s.nextInt();\n    System.out.println(x + 1);\n  }\n}\n")
+    _, v = verdict_of({"instruction": "Write a Java program that adds one to a number read from input.",
+                       "input": "", "output": java})
+    assert v.status == Status.PASS and v.artifacts["level"] == "compiles"
+    _, ran = verdict_of({"instruction": "Write a Java program that adds one to a number read from input.",
+                         "input": "41", "output": java})
+    assert ran.artifacts["level"] == "runs" and ran.artifacts["blocks"][0]["stdout"] == "42"
+
+
+def test_a_variable_the_instruction_names_is_context_but_a_misspelled_call_is_not() -> None:
+    snippet = "if (number % 2 == 0) {\n  console.log('even');\n}\n"
+    _, v = verdict_of({"instruction": "Write an if statement in JavaScript that checks if a number is even.",
+                       "input": "", "output": snippet})
+    assert v.status == Status.PASS and v.artifacts["blocks"][0]["context_missing"] == ["number"]
+    _, bad = verdict_of({"instruction": "Write JavaScript that prints whether a number is even using isEven.",
+                         "input": "", "output": "console.log(isEven(4));\n"})
+    assert bad.status == Status.FAIL and bad.reason == "undeclared-name"

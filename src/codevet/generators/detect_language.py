@@ -43,7 +43,7 @@ _NAMED = [
     (r"c\+\+|cpp", "cpp"), (r"c#|c sharp|csharp|\.net", "csharp"), (r"typescript", "typescript"),
     (r"javascript|js|node\.?js|jquery|react", "javascript"), (r"java", "java"), (r"golang|go", "go"),
     (r"rust", "rust"), (r"php", "php"), (r"ruby", "ruby"), (r"bash|shell|sh|unix|linux", "shell"),
-    (r"sql|mysql|postgresql|sqlite|mongodb", "sql"), (r"html5?", "html"), (r"css3?", "css"),
+    (r"sql|mysql|postgresql|sqlite|t-sql|pl/sql", "sql"), (r"html5?", "html"), (r"css3?", "css"),
     (r"python3?", "python"), (r"c", "c"),
 ]
 _INSTRUCTION = [(re.compile(r"(?:\bin|\busing|\bwith|\ba|\ban|\bthe|\bwrite|\bcreate|\bgenerate|\bconstruct|\bdesign"
@@ -52,6 +52,14 @@ _INSTRUCTION = [(re.compile(r"(?:\bin|\busing|\bwith|\ba|\ban|\bthe|\bwrite|\bcr
 # Names that are also ordinary words ("Go", "C") only count written as the language.
 _CASE_SENSITIVE = {"go": re.compile(r"\b(?:in|using|a|write)\s+(?:Go|Golang|golang)\b"),
                    "c": re.compile(r"\b(?:in|using|a|an|write)\s+(?:ANSI\s+)?C\b(?![+#]|\s*\+\+)")}
+
+# Languages an instruction may name that codevet has no sandbox for: their answers are not
+# guessed into a look-alike (Swift's `func` is not Go, VB's Console.WriteLine is not C#).
+UNSUPPORTED = re.compile(r"\b(?:in|using|a|an|write|create|generate|design|construct|implement)\s+(?:(?:a|an|the)\s+)?"
+                         r"(swift|kotlin|perl|visual basic|vb\.net|vba|scala|haskell|lua|matlab|objective-c|dart|"
+                         r"applescript|powershell|assembly|julia|elixir|erlang|clojure|f#|fortran|cobol|pascal|groovy|"
+                         r"mongodb|mongo|r(?= (?:function|program|script|code))|prolog|lisp|scheme|ocaml|vue|angular|"
+                         r"jsx|react native|regex|regular expression|latex|json|xml|yaml)(?![\w+#])", re.IGNORECASE)
 
 _SHEBANG = [(re.compile(r"^#!.*\b(?:ba|z|k|da)?sh\b"), "shell"), (re.compile(r"^#!.*\bnode\b"), "javascript"),
             (re.compile(r"^#!.*\bpython"), "python"), (re.compile(r"^#!.*\bruby\b"), "ruby"),
@@ -171,6 +179,15 @@ def scores(code: str) -> dict[str, float]:
     return out
 
 
+_WORD = re.compile(r"^[A-Za-z][a-z'’,]*[.,:;!?]?$")
+
+
+def _sentence(line: str) -> bool:
+    """A line of English: six or more words, nearly all plain words."""
+    tokens = line.split()
+    return len(tokens) >= 6 and sum(1 for t in tokens if _WORD.match(t)) >= 0.7 * len(tokens)
+
+
 _CODE_LINE = re.compile(r"[;{}=\[\]$]|\w\(|^\s*(?:#|//|<|def |end\s*$)")
 
 
@@ -180,6 +197,8 @@ def looks_like_prose(text: str) -> bool:
     if not lines:
         return True
     code_lines = sum(1 for line in lines if _CODE_LINE.search(line))
+    if _sentence(lines[0]) or sum(1 for line in lines if _sentence(line)) * 2 >= len(lines):
+        return True  # an explanation, perhaps quoting code: not a program to check
     return code_lines * 2 < len(lines) or (len(lines) == 1 and len(text.split()) <= 3 and not _CODE_LINE.search(text)
                                            ) or (len(lines) == 1 and not re.search(r"[;{}=()<>$]", text))
 
@@ -212,6 +231,9 @@ def detect(code: str, instruction: str = "", fence_tag: str = "") -> Detection:
     if not content_lang and looks_like_prose(code or ""):
         return Detection("", "none", "prose or a bare value, not code")
     named, words = from_instruction(instruction)
+    other = UNSUPPORTED.search(instruction or "")
+    if other and (not named or other.start() < (instruction or "").find(words)):
+        return Detection("", "unsupported", f"the instruction asks for {other.group(1)}, which codevet does not check")
     if named:
         confident = content_why.startswith("parses as") or scores(code).get(content_lang, 0) >= 8
         strong = content_lang and content_lang != named and confident \

@@ -102,7 +102,8 @@ class PolyglotSandbox(Sandbox):
     def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
         return {"blocks": self._blocks(candidate), "stdin": self._stdin(candidate),
                 "fragment": bool((candidate.meta or {}).get("fragment")),
-                "context": self._context(candidate), "polyglot": self.options.polyglot.model_dump(mode="json")}
+                "context": [self._context(candidate).stdin, self._context(candidate).instruction],
+                "polyglot": self.options.polyglot.model_dump(mode="json")}
 
     def environment(self) -> dict[str, Any]:
         langs = {b for b in TOOLCHAINS} if self.language == "polyglot" else {self.language}
@@ -135,10 +136,8 @@ class PolyglotSandbox(Sandbox):
         return value if isinstance(value, str) else ""
 
     @staticmethod
-    def _context(candidate: Candidate) -> str:
-        """Where names a fragment may use come from: the task's `input` (`arr = [3, 5]`).
-        Not the instruction, which names what the code must define ("a function maximum")."""
-        return str((candidate.meta or {}).get("stdin") or "")
+    def _context(candidate: Candidate) -> ladder.Context:
+        return ladder.Context(str((candidate.meta or {}).get("stdin") or ""), candidate.instruction or "")
 
     def verify(self, candidate: Candidate) -> Verdict:
         start = time.monotonic()
@@ -173,7 +172,7 @@ class PolyglotSandbox(Sandbox):
             return Verdict(Status.ERROR, checks, reason=errors[0].reason, artifacts=artifacts)
         return Verdict(Status.PASS, checks, artifacts=artifacts)
 
-    def check_block(self, language: str, code: str, stdin: str, context: str, fragment: bool = False) -> ladder.Outcome:
+    def check_block(self, language: str, code: str, stdin: str, context: ladder.Context, fragment: bool = False) -> ladder.Outcome:
         """The ladder of one block of `language`."""
         if len(code) > MAX_CODE_CHARS:
             return ladder.Outcome(language, "fail", "", "too-large",
@@ -195,9 +194,13 @@ class PolyglotSandbox(Sandbox):
         st = steps(language, program)
         run = program.runnable and not fragment and self._may_run(language, code)
         env, ro = {}, ()
-        if language == "typescript":
+        if language == "typescript" or program.jsx:
+            if not tsc_path().is_file():
+                return ladder.Outcome(language, "error", "", "sandbox-unavailable",
+                                      [Check(f"{language}:toolchain", False, "JSX is parsed by typescript, which is not "
+                                             f"installed in {tsc_path().parents[2]}: run `codevet setup typescript`")])
             env, ro = {TSC_ENV: str(tsc_path())}, (str(tsc_path().parents[2]),)
-        res = ladder.execute(st, program, stdin, run, self._limits(bool(st.compile)), self.isolation, ro, env)
+        res = ladder.execute(st, program, stdin, run, self._limits(bool(st.compile) or program.jsx), self.isolation, ro, env)
         out = ladder.judge(language, program, st, res, context, run)
         if not run and out.status == "pass" and program.runnable:
             out.detail["not_run"] = "a fragment (one function)" if fragment else self._why_not_run(language, code)
@@ -236,6 +239,11 @@ class PolyglotSandbox(Sandbox):
         return ladder.Outcome("python", "pass", "parses", None, [Check("python:parse", True, "well-formed")])
 
     def _sql(self, code: str) -> ladder.Outcome:
+        from codevet.sandboxes.polyglot.sql_runner import analyse
+
+        parsed = analyse(code, run=False)  # sqlglot parses; nothing of the answer runs here
+        if not parsed["parsed"] or not parsed["creates"]:
+            return self._sql_outcome(parsed)
         runner = (HERE / "sql_runner.py").read_text()
         res = run_isolated([sys.executable, "-I", "sql_runner.py"], {"prog.sql": code, "sql_runner.py": runner},
                            self._limits(False), self.isolation)
@@ -246,6 +254,10 @@ class PolyglotSandbox(Sandbox):
                 return ladder.Outcome("sql", "fail", "", "timeout", [Check("sql:parse", False, "the parser did not finish")])
             return ladder.Outcome("sql", "error", "", "sandbox-crashed",
                                   [Check("sql:parse", False, res.stderr.decode("utf-8", "replace")[-500:])])
+        return self._sql_outcome(report)
+
+    @staticmethod
+    def _sql_outcome(report: dict) -> ladder.Outcome:
         if not report["parsed"]:
             return ladder.Outcome("sql", "fail", "", "syntax-error", [Check("sql:parse", False, report["error"] or "")])
         checks = [Check("sql:parse", True, f"{report.get('statements', 0)} statements ({report['dialect']} dialect)")]

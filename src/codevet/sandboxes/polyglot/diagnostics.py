@@ -79,7 +79,7 @@ def javac(stderr: str) -> list[Diagnostic]:
                       ("expected", "illegal start of", "not a statement", "reached end of file", "unclosed",
                        "class, interface, enum, or record expected", "illegal character", "orphaned",
                        "else without if", "malformed"),
-                      ("incompatible types", "bad operand", "cannot be applied", "lossy conversion",
+                      ("incompatible types", "bad operand", "no suitable method", "no suitable constructor", "cannot be applied", "lossy conversion",
                        "cannot be dereferenced", "non-static", "missing return", "cannot return", "unreachable",
                        "might not have been initialized", "already defined", "required:", "cannot be referenced",
                        "does not override", "is not abstract"))
@@ -169,6 +169,20 @@ _RUNTIME_NAME = [
     re.compile(r"Call to undefined function ([\w\\]+)\("),  # php
     re.compile(r"Class \"([\w\\]+)\" not found"),  # php
 ]
+
+
+# A program that reads its input and finds none, or not in the shape it parses: the task's
+# input is missing or prose, not the code wrong.
+_NO_INPUT = re.compile(r"InputMismatchException|NoSuchElementException|NumberFormatException: (?:For input string: \"\"|null)"
+                       r"|EOFError|System\.FormatException|ArgumentNullException|end of file|unexpected EOF"
+                       r"|invalid literal for int\(\) with base 10: ''|Input string was not in a correct format")
+READS_INPUT = re.compile(r"Scanner\s*\(\s*System\.in|System\.in\.read|BufferedReader|Console\.Read|\bscanf\s*\(|\bcin\s*>>"
+                         r"|\bgetline\s*\(|\bfgets\s*\(|\bgets\b|os\.Stdin|fmt\.Scan|STDIN|fgets\s*\(\s*STDIN"
+                         r"|readline|process\.stdin|\$stdin|io::stdin|read_line")
+
+
+def input_missing(stderr: str, code: str) -> bool:
+    return bool(_NO_INPUT.search(stderr)) and bool(READS_INPUT.search(code))
 
 
 def runtime_name_error(stderr: str) -> str:

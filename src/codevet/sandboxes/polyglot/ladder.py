@@ -59,14 +59,27 @@ def _text(b: bytes | None, limit: int = 1500) -> str:
     return s if len(s) <= limit else s[:limit] + " ..."
 
 
-def mentioned(name: str, context: str) -> bool:
-    """Is an undeclared name one the instruction or its input gives (so the code is a
-    fragment of a larger program, not wrong)?"""
-    bare = name.split(".")[-1].split("::")[-1].lstrip("$")
-    return bool(bare) and re.search(rf"(?<![\w$]){re.escape(bare)}(?!\w)", context) is not None
+@dataclass(frozen=True)
+class Context:
+    """Where the names a fragment uses may come from: the task's `input` (`arr = [3, 5]`)
+    for anything, and the instruction for a variable ("checks if a number is even" ->
+    `number`), never for a function the code calls (a misspelled call is a bug)."""
+
+    stdin: str = ""
+    instruction: str = ""
+
+    def gives(self, name: str, code: str) -> bool:
+        bare = name.split(".")[-1].split("::")[-1].lstrip("$")
+        if not bare:
+            return False
+        word = re.compile(rf"(?<![\w$]){re.escape(bare)}(?!\w)")
+        if word.search(self.stdin):
+            return True
+        called = re.search(rf"(?<![\w$]){re.escape(bare)}\s*\(", code) is not None
+        return not called and word.search(self.instruction) is not None
 
 
-def judge(language: str, program: Program, st: Steps, res: RunResult, context: str, ran: bool) -> Outcome:
+def judge(language: str, program: Program, st: Steps, res: RunResult, context: Context, ran: bool) -> Outcome:
     stage = res.files.get(STAGE_FILE, b"").decode(errors="replace").strip()
     added = {"added": program.added} if program.added else {}
     if res.timed_out or res.output_truncated or not stage:
@@ -106,15 +119,20 @@ def judge(language: str, program: Program, st: Steps, res: RunResult, context: s
     err = _text(res.stderr) or _text(res.stdout)
     # php prints its fatal errors on stdout
     missing = diagnostics.runtime_name_error((res.stderr + b"\n" + res.stdout[-4000:]).decode("utf-8", "replace"))
-    if missing and (mentioned(missing, context) or not program.whole):
+    code = program.files[program.source]
+    if missing and (context.gives(missing, code) or not program.whole):
         checks.append(Check(f"{language}:run", True, f"not run to the end: {missing!r} comes from the task's context"))
         return Outcome(language, "pass", level, None, checks, {**added, "context_missing": [missing]})
+    if not missing and diagnostics.input_missing(_text(res.stderr, 4000) + _text(res.stdout, 2000), code):
+        checks.append(Check(f"{language}:run", True, "not run to the end: the program reads input the task does not "
+                            f"give in its shape ({err[:200]})"))
+        return Outcome(language, "pass", level, None, checks, {**added, "input_missing": True})
     signal = f" (signal {res.signal})" if res.signal else ""
     checks.append(Check(f"{language}:run", False, f"exit {res.returncode}{signal}: {err}"))
     return Outcome(language, "fail", level, "undeclared-name" if missing else "runtime-error", checks, added)
 
 
-def _compile_failed(language: str, program: Program, raw: str, context: str, checks: list[Check],
+def _compile_failed(language: str, program: Program, raw: str, context: Context, checks: list[Check],
                     added: dict) -> Outcome:
     text = raw.strip()[:1500]
     if language == "shell":
@@ -135,7 +153,8 @@ def _compile_failed(language: str, program: Program, raw: str, context: str, che
         return Outcome(language, "fail", "", "syntax-error", checks, added)
     if "name" in kinds:
         names = sorted({d.name for d in diags if d.kind == "name" and d.name})
-        from_context = bool(names) and all(mentioned(n, context) for n in names)
+        code = program.files[program.source]
+        from_context = bool(names) and all(context.stdin and context.gives(n, code) for n in names)
         if not program.whole or from_context:
             why = "a fragment" if not program.whole else "a program whose names come from the task"
             checks.append(Check(f"{language}:compile", True, f"{why}: well-formed, but needs {', '.join(names) or 'names'} "

@@ -24,6 +24,7 @@ class Program:
     main_class: str = ""  # java: the class to run
     library: bool = False  # compile as a library (no entry point)
     module: bool = False  # javascript: ES module syntax
+    jsx: bool = False  # javascript with JSX (React): parsed by TypeScript's parser, never run
 
 
 _C_FUNC = re.compile(r"^[A-Za-z_][\w \t\*&<>:,]*[\s\*&]\**~?[\w:]+\s*\([^;{]*\)\s*(?:const\s*)?(?:noexcept\s*)?\{", _M)
@@ -164,7 +165,12 @@ _JS_METHOD = re.compile(r"^\s*(?:static\s+|async\s+|get\s+|set\s+)*(?!(?:if|for|
                         r"[A-Za-z_$][\w$]*\s*\([^)]*\)\s*\{")
 
 
+_JSX = re.compile(r"(?:return|=>|render\()\s*\(?\s*<[A-Za-z]|^\s*<[A-Z]\w*[\s/>]", _M)
+
+
 def javascript(code: str) -> Program:
+    if _JSX.search(code):
+        return Program({"prog.jsx": code}, "prog.jsx", True, False, ["JSX: parsed as React source"], jsx=True)
     if _JS_METHOD.match(code):  # a class method on its own (code_search_net)
         return Program({"prog.js": "class Snippet {\n" + code + "\n}\n"}, "prog.js", False, True,
                        ["a class around the method"])

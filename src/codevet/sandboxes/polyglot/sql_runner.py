@@ -12,12 +12,14 @@ import sys
 DIALECTS = ("", "mysql", "postgres", "tsql", "sqlite")
 
 
-def main() -> None:
+def analyse(sql: str, run: bool) -> dict:
+    """Parse (and with `run`, execute on SQLite when the script creates its tables).
+    The sandbox calls this in-process with run=False (a parser runs nothing) and starts
+    this file in isolation only for an answer that creates its own tables."""
     import sqlglot
     from sqlglot import exp
     from sqlglot.errors import ParseError, TokenError
 
-    sql = open("prog.sql", encoding="utf-8", errors="replace").read()
     out = {"parsed": False, "dialect": None, "error": None, "creates": [], "ran": False, "run_error": None}
     trees = None
     for dialect in DIALECTS:
@@ -35,15 +37,14 @@ def main() -> None:
     if not trees:
         if out["parsed"]:
             out["parsed"], out["error"] = False, "no SQL statement"
-        print(json.dumps(out))
-        return
+        return out
     out["error"] = None
     out["statements"] = len(trees)
     out["creates"] = sorted({t.this.name if isinstance(t.this, exp.Table) else str(t.this.this)
                              for t in trees if isinstance(t, exp.Create) and t.args.get("kind") == "TABLE"
                              and t.this is not None})
     out["tables"] = sorted({tbl.name for t in trees for tbl in t.find_all(exp.Table)})
-    if out["creates"]:
+    if out["creates"] and run:
         db = sqlite3.connect(":memory:")
         for tree in trees:
             statement = tree.sql(dialect="sqlite")
@@ -54,7 +55,12 @@ def main() -> None:
                 break
         else:
             out["ran"] = True
-    print(json.dumps(out))
+    return out
+
+
+def main() -> None:
+    sql = open("prog.sql", encoding="utf-8", errors="replace").read()
+    print(json.dumps(analyse(sql, run=True)))
 
 
 if __name__ == "__main__":

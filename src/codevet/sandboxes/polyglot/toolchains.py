@@ -90,6 +90,10 @@ def steps(language: str, program: Program) -> Steps:
         if program.library:
             return Steps(compile=f"mcs -nowarn:0168,0219,0414,0169,0649 -target:library -out:prog.dll {src}")
         return Steps(compile=f"mcs -nowarn:0168,0219,0414,0169,0649 -out:prog.exe {src}", run="mono prog.exe")
+    if language == "javascript" and program.jsx:  # syntax only: allowJs reports no type errors for .jsx
+        tsc = (f'node --max-old-space-size=512 "${TSC_ENV}" --pretty false --allowJs --noEmit --jsx preserve '
+               f"--target es2020 --module esnext --moduleResolution node --skipLibCheck {src}")
+        return Steps(parse=tsc)
     if language == "javascript":
         return Steps(parse=f"node --check {src}", run=f"node {src}")
     if language == "typescript":
