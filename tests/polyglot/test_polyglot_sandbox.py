@@ -184,3 +184,9 @@ def test_a_variable_the_instruction_names_is_context_but_a_misspelled_call_is_no
     _, bad = verdict_of({"instruction": "Write JavaScript that prints whether a number is even using isEven.",
                          "input": "", "output": "console.log(isEven(4));\n"})
     assert bad.status == Status.FAIL and bad.reason == "undeclared-name"
+
+
+def test_an_unsupported_language_is_an_error_not_a_fail() -> None:
+    cand, v = verdict_of({"instruction": "Write a regular expression to match alphanumeric strings.", "input": "",
+                          "output": "^[a-zA-Z0-9]+$"})
+    assert cand.language == "polyglot" and v.status == Status.ERROR and v.reason == "unsupported-language"

@@ -47,11 +47,13 @@ _NAMED = [
     (r"python3?", "python"), (r"c", "c"),
 ]
 _INSTRUCTION = [(re.compile(r"(?:\bin|\busing|\bwith|\ba|\ban|\bthe|\bwrite|\bcreate|\bgenerate|\bconstruct|\bdesign"
-                            r"|\bdevelop|\bimplement|\bcompose)\s+(?:(?:a|an|the)\s+)?(?:" + rx + r")(?![\w+#])",
+                            r"|\bdevelop|\bimplement|\bcompose|\bfollowing|\bthis|\bgiven)\s+(?:(?:a|an|the)\s+)?"
+                            r"(?:(?:new|simple|basic|small|short|empty|valid|complete|single|working|recursive)\s+){0,2}"
+                            r"(?:" + rx + r")(?![\w+#])",
                             re.IGNORECASE), lang) for rx, lang in _NAMED]
 # Names that are also ordinary words ("Go", "C") only count written as the language.
-_CASE_SENSITIVE = {"go": re.compile(r"\b(?:in|using|a|write)\s+(?:Go|Golang|golang)\b"),
-                   "c": re.compile(r"\b(?:in|using|a|an|write)\s+(?:ANSI\s+)?C\b(?![+#]|\s*\+\+)")}
+_CASE_SENSITIVE = {"go": re.compile(r"\b(?:in|using|a|write|following|this|given)\s+(?:Go|Golang|golang)\b"),
+                   "c": re.compile(r"\b(?:in|using|a|an|write|following|this|given)\s+(?:ANSI\s+)?C\b(?![+#]|\s*\+\+)")}
 
 # Languages an instruction may name that codevet has no sandbox for: their answers are not
 # guessed into a look-alike (Swift's `func` is not Go, VB's Console.WriteLine is not C#).

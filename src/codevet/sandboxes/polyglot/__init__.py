@@ -152,6 +152,9 @@ class PolyglotSandbox(Sandbox):
     def _verify(self, candidate: Candidate) -> Verdict:
         blocks = self._blocks(candidate)
         evidence = (candidate.meta or {}).get("language_evidence", "")
+        if not blocks and evidence.startswith("none by unsupported"):  # codevet cannot judge it: never a fail
+            return Verdict(Status.ERROR, [Check("code", False, evidence)], reason="unsupported-language",
+                           artifacts={"language": "", "level": ""})
         if not blocks:
             return Verdict.from_checks([Check("code", False, "no code in a language codevet checks"
                                               + (f" ({evidence})" if evidence else ""))], reason="no-code",
