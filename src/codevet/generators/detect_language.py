@@ -46,14 +46,20 @@ _NAMED = [
     (r"sql|mysql|postgresql|sqlite|t-sql|pl/sql", "sql"), (r"html5?", "html"), (r"css3?", "css"),
     (r"python3?", "python"), (r"c", "c"),
 ]
-_INSTRUCTION = [(re.compile(r"(?:\bin|\busing|\bwith|\ba|\ban|\bthe|\bwrite|\bcreate|\bgenerate|\bconstruct|\bdesign"
-                            r"|\bdevelop|\bimplement|\bcompose|\bfollowing|\bthis|\bgiven)\s+(?:(?:a|an|the)\s+)?"
+_TARGET_WORDS = (r"(?:\bin|\busing|\bwith|\ba|\ban|\bthe|\bwrite|\bcreate|\bgenerate|\bconstruct|\bdesign"
+                 r"|\bdevelop|\bimplement|\bcompose|\bto|\binto)")
+# "the following SQL query", "this C code": the language of the code given, which the answer
+# is in unless the instruction names another one ("Convert the following SQL query to Java")
+_SOURCE_WORDS = r"(?:\bfollowing|\bthis|\bgiven)"
+_INSTRUCTION = [(re.compile(_TARGET_WORDS + r"\s+(?:(?:a|an|the)\s+)?"
                             r"(?:(?:new|simple|basic|small|short|empty|valid|complete|single|working|recursive)\s+){0,2}"
                             r"(?:" + rx + r")(?![\w+#])",
                             re.IGNORECASE), lang) for rx, lang in _NAMED]
+_INSTRUCTION_SOURCE = [(re.compile(_SOURCE_WORDS + r"\s+(?:(?:new|simple|basic|small|short)\s+){0,2}(?:" + rx
+                                   + r")(?![\w+#])", re.IGNORECASE), lang) for rx, lang in _NAMED]
 # Names that are also ordinary words ("Go", "C") only count written as the language.
-_CASE_SENSITIVE = {"go": re.compile(r"\b(?:in|using|a|write|following|this|given)\s+(?:Go|Golang|golang)\b"),
-                   "c": re.compile(r"\b(?:in|using|a|an|write|following|this|given)\s+(?:ANSI\s+)?C\b(?![+#]|\s*\+\+)")}
+_CASE_SENSITIVE = {"go": re.compile(r"\b(?:in|using|a|write|to|into|following|this|given)\s+(?:Go|Golang|golang)\b"),
+                   "c": re.compile(r"\b(?:in|using|a|an|write|to|into|following|this|given)\s+(?:ANSI\s+)?C\b(?![+#]|\s*\+\+)")}
 
 # Languages an instruction may name that codevet has no sandbox for: their answers are not
 # guessed into a look-alike (Swift's `func` is not Go, VB's Console.WriteLine is not C#).
@@ -140,14 +146,17 @@ def from_fence(tag: str) -> str:
 def from_instruction(instruction: str) -> tuple[str, str]:
     """The language the instruction names, with the words that named it."""
     text = instruction or ""
-    best: tuple[int, str, str] | None = None
-    for rx, lang in _INSTRUCTION:
-        m = rx.search(text)
-        if m and lang in _CASE_SENSITIVE:
-            m = _CASE_SENSITIVE[lang].search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), lang, m.group(0))
-    return (best[1], best[2]) if best else ("", "")
+    for table in (_INSTRUCTION, _INSTRUCTION_SOURCE):  # a target language first, then the given code's
+        best: tuple[int, str, str] | None = None
+        for rx, lang in table:
+            m = rx.search(text)
+            if m and lang in _CASE_SENSITIVE:
+                m = _CASE_SENSITIVE[lang].search(text)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), lang, m.group(0))
+        if best:
+            return best[1], best[2]
+    return "", ""
 
 
 def from_shebang(code: str) -> str:
