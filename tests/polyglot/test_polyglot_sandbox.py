@@ -190,3 +190,15 @@ def test_an_unsupported_language_is_an_error_not_a_fail() -> None:
     cand, v = verdict_of({"instruction": "Write a regular expression to match alphanumeric strings.", "input": "",
                           "output": "^[a-zA-Z0-9]+$"})
     assert cand.language == "polyglot" and v.status == Status.ERROR and v.reason == "unsupported-language"
+
+
+def test_an_unfenced_explanation_is_prose_and_its_trailing_code_is_checked() -> None:
+    cand, v = verdict_of({"instruction": "How can you print a variable in JavaScript?", "input": "",
+                          "output": "You can use the console.log function to print out the contents of a variable."})
+    assert cand.language == "polyglot" and v.reason == "no-code"
+    cand, v = verdict_of({"instruction": "How do you use inheritance in Java?", "input": "",
+                          "output": "In Java, inheritance is achieved with the extends keyword. For example:\n\n"
+                                    "class Parent {\n  void hello() { System.out.println(\"hi\"); }\n}\n\n"
+                                    "class Child extends Parent {\n}\n"})
+    assert cand.language == "java" and cand.code.startswith("class Parent")
+    assert v.status == Status.PASS and v.artifacts["level"] == "compiles"

@@ -193,6 +193,20 @@ def scores(code: str) -> dict[str, float]:
 _WORD = re.compile(r"^[A-Za-z][a-z'’,]*[.,:;!?]?$")
 
 
+def explanation_lines(text: str) -> int:
+    """How many leading lines of `text` are an English explanation ("In Java, inheritance is
+    achieved with ... For example:"): sentences ending in . : ? or !, with no code punctuation."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines):
+        line = lines[k].strip()
+        label = line.endswith(":") and 1 <= len(line.split()) <= 5 and all(_WORD.match(t) for t in line.split())
+        if line and not label and not (_sentence(line) and line[-1] in ".:?!" and not re.search(r"[;{}=<>]", line)):
+            break
+        k += 1
+    return k
+
+
 def _sentence(line: str) -> bool:
     """A line of English: six or more words, nearly all plain words."""
     tokens = line.split()

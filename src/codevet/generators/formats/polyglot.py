@@ -15,7 +15,7 @@ from typing import Any
 
 from codevet.core.markdown import fences
 from codevet.core.model import Candidate
-from codevet.generators.detect_language import Detection, detect
+from codevet.generators.detect_language import Detection, detect, explanation_lines
 from codevet.generators.formats.base import FormatAdapter, FormatError, require
 
 
@@ -26,6 +26,15 @@ def answer_blocks(instruction: str, answer: str) -> tuple[list[dict[str, str]], 
     parts = [(f.tag, f.body) for f in found] if found else [("", answer or "")]
     blocks: list[dict[str, str]] = []
     detections: list[Detection] = []
+    if not found and (answer or "").strip():
+        # an unfenced explanation: its code, if any, is what follows the sentences
+        lines = answer.split("\n")
+        k = explanation_lines(answer)
+        if k and any(line.strip() for line in lines[:k]):
+            rest = "\n".join(lines[k:])
+            if not rest.strip():
+                return [], [Detection("", "none", "an explanation in prose, no code")]
+            parts = [("", rest)]
     for tag, body in parts:
         d = detect(body, instruction, tag)
         detections.append(d)
