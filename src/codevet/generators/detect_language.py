@@ -200,8 +200,11 @@ def explanation_lines(text: str) -> int:
     k = 0
     while k < len(lines):
         line = lines[k].strip()
-        label = line.endswith(":") and 1 <= len(line.split()) <= 5 and all(_WORD.match(t) for t in line.split())
-        if line and not label and not (_sentence(line) and line[-1] in ".:?!" and not re.search(r"[;{}=<>]", line)):
+        # English starts with a capital (`For example:`); code does not (`class Account:`, `for x in xs:`)
+        prose = line[:1].isupper()
+        label = prose and line.endswith(":") and len(line.split()) <= 5 and all(_WORD.match(t) for t in line.split())
+        sentence = prose and _sentence(line) and line[-1] in ".:?!" and not re.search(r"[;{}=<>]", line)
+        if line and not (label or sentence):
             break
         k += 1
     return k
