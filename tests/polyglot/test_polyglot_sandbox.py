@@ -202,3 +202,10 @@ def test_an_unfenced_explanation_is_prose_and_its_trailing_code_is_checked() -> 
                                     "class Child extends Parent {\n}\n"})
     assert cand.language == "java" and cand.code.startswith("class Parent")
     assert v.status == Status.PASS and v.artifacts["level"] == "compiles"
+
+
+def test_two_public_java_classes_compile_as_the_two_files_they_would_be() -> None:
+    answer = ("public class Parent {\n  public void hello() { System.out.println(\"hi\"); }\n}\n\n"
+              "public class Child extends Parent {\n}\n")
+    _, v = verdict_of({"instruction": "Show inheritance in Java.", "input": "", "output": answer})
+    assert v.status == Status.PASS and v.artifacts["level"] == "compiles", v.checks

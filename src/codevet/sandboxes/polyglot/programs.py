@@ -71,6 +71,14 @@ def java(code: str) -> Program:
         imports = _JAVA_IMPORTS
         added.append("java.util/java.io imports")
     whole = bool(_JAVA_MAIN.search(code))
+    if len(_JAVA_PUBLIC.findall(rest)) > 1:
+        # several public classes are several files in a real project; in one file only one may
+        # be public, so the others lose the modifier (what they are is unchanged)
+        keep = _JAVA_PUBLIC.search(rest)
+        head, tail = rest[:keep.end()], rest[keep.end():]
+        rest = head + re.sub(r"^(\s*)public\s+((?:(?:abstract|final)\s+)*(?:class|interface|enum|record)\s)", r"\1\2",
+                             tail, flags=_M)
+        added.append("one public class per file (the others made package-private)")
     if _JAVA_TYPE.search(rest):
         public = _JAVA_PUBLIC.search(rest)
         cls = public.group(1) if public else "Main"
