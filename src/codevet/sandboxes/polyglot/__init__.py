@@ -103,7 +103,9 @@ class PolyglotSandbox(Sandbox):
         return {"blocks": self._blocks(candidate), "stdin": self._stdin(candidate),
                 "fragment": bool((candidate.meta or {}).get("fragment")),
                 "context": [self._context(candidate).stdin, self._context(candidate).instruction],
-                "polyglot": self.options.polyglot.model_dump(mode="json")}
+                "polyglot": self.options.polyglot.model_dump(mode="json"),
+                # with no block, the evidence decides between no-code (fail) and unsupported-language (error)
+                "evidence": "" if self._blocks(candidate) else str((candidate.meta or {}).get("language_evidence", ""))}
 
     def environment(self) -> dict[str, Any]:
         langs = {b for b in TOOLCHAINS} if self.language == "polyglot" else {self.language}
