@@ -24,6 +24,8 @@ PRESET_FILES = {
     "teknium/GPTeacher-General-Instruct": "gpteacher.jsonl",
     "mbpp": "mbpp.jsonl",
     "openai_humaneval": "openai_humaneval.jsonl",
+    "sahil2801/CodeAlpaca-20k": "CodeAlpaca-20k.jsonl",
+    "code_search_net": "code_search_net.jsonl",
 }
 
 
@@ -60,9 +62,9 @@ def test_one_run_over_every_preset_counts_each_rejection_by_reason(tmp_path: Pat
     assert summary["total"] == len(report) == n_in  # counts in = counts reported
     reasons = summary["by_reason"]
     # filters, duplicates and the sandbox each reject for their own named reason
-    assert reasons["code-ratio"] == 3 and reasons["language"] == 2
+    assert reasons["code-ratio"] == 3 and reasons["language"] == 1  # code_instructions_120k now checks its JavaScript
     assert reasons["exact-duplicate"] == 1 and reasons["near-duplicate"] == 1
-    assert reasons["test-failed"] == 2 and reasons["syntax-error"] == 2
+    assert reasons["test-failed"] == 2 and reasons["syntax-error"] == 3  # + code_search_net.jsonl:4 (JavaScript)
     assert sum(reasons.values()) == summary["fail"] + summary["error"]
     by_src = {r["source"]: r for r in report}
     exact = by_src["code_instructions_120k.jsonl:1"]

@@ -86,6 +86,15 @@ class OoTOptions(_Strict):
                                  "e3: the modern decomp, older names are wrong-era-name). A checkout sets its own")
 
 
+class PolyglotOptions(_Strict):
+    """The polyglot sandboxes (Java, Go, SQL, ...): how far up the ladder they may go."""
+
+    run: bool = Field(True, description="run complete programs (fed the input on stdin) after they compile")
+    run_shell: bool = Field(False, description="also run shell answers (off: bash -n and shellcheck only)")
+    compile_timeout_s: float = Field(60.0, gt=0, description="seconds added to timeout_s for a compile (javac, rustc)")
+    memory_mb: int = Field(2048, ge=256, description="address-space floor for compilers and VMs (tsc on V8 needs 2 GiB)")
+
+
 class SandboxOptions(_Strict):
     """Options a sandbox sees. Part of every cache key (see `cache_fields`)."""
 
@@ -99,6 +108,7 @@ class SandboxOptions(_Strict):
     python: PythonOptions = Field(default_factory=PythonOptions)
     threejs: ThreeJSOptions = Field(default_factory=ThreeJSOptions)
     oot: OoTOptions = Field(default_factory=OoTOptions)
+    polyglot: PolyglotOptions = Field(default_factory=PolyglotOptions)
 
     def cache_fields(self, language: str) -> dict[str, Any]:
         """What of the options decides a `language` verdict. Isolation changes how, not
@@ -130,7 +140,7 @@ class SandboxOptions(_Strict):
             raise ValueError(f"option {key}={value!r}: {first['msg']}") from None
 
 
-_SECTIONS = ("python", "threejs", "oot")
+_SECTIONS = ("python", "threejs", "oot", "polyglot")
 
 
 def option_rows(model: type[BaseModel] = SandboxOptions, prefix: str = "") -> list[tuple[str, str, str]]:

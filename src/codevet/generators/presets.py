@@ -19,7 +19,10 @@ class Preset:
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (
     Preset("iamtarun/python_code_instructions_18k_alpaca", "alpaca", note="no tests: run as __main__ with the input field"),
-    Preset("sahil2801/code_instructions_120k", "code_instructions", note="many languages: only Python is run"),
+    Preset("sahil2801/code_instructions_120k", "code_instructions", note="many languages: each checked in its own sandbox"),
+    Preset("sahil2801/CodeAlpaca-20k", "polyglot_alpaca", note="many languages, no tests: parse -> compile -> run"),
+    Preset("code_search_net", "code_search_net", note="per-language configs (go, java, javascript, php, python, ruby);"
+                                                      " one function each: compiled, never run"),
     Preset("deepmind/code_contests", "code_contests", "difficulty", note="Python 3 solutions only (language code 3)"),
     Preset("codeparrot/apps", "apps", "difficulty", ("introductory", "interview", "competition")),
     Preset("livecodebench/code_generation_lite", "livecodebench", "difficulty", ("easy", "medium", "hard"),
@@ -30,7 +33,9 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
     Preset("mbpp", "mbpp"),
     Preset("openai_humaneval", "humaneval"),
 )}
-ALIASES = {"google-research-datasets/mbpp": "mbpp", "openai/openai_humaneval": "openai_humaneval",
+ALIASES = {"sahil2801/codealpaca-20k": "sahil2801/CodeAlpaca-20k", "CodeAlpaca-20k": "sahil2801/CodeAlpaca-20k",
+           "code-search-net/code_search_net": "code_search_net", "claudios/code_search_net": "code_search_net",
+           "google-research-datasets/mbpp": "mbpp", "openai/openai_humaneval": "openai_humaneval",
            "Muennighoff/mbpp": "mbpp"}
 
 

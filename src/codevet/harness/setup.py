@@ -110,11 +110,15 @@ def setup(languages: list[str], system: bool = True, log: Callable[[str], None] 
         report.missing.append(f"Debian packages {', '.join(sorted(wanted))} (commands "
                               f"{', '.join(sorted(wanted.values()))} not found)")
     for lang in languages:
-        for folder in REQUIREMENTS.get(lang, COMMON).npm:
-            target = data_dir() / lang / folder
+        req = REQUIREMENTS.get(lang, COMMON)
+        owner = req.npm_owner or lang  # typescript's compiler lives with the polyglot sandboxes
+        for folder in req.npm:
+            target = data_dir() / owner / folder
+            if any(f"{owner} npm packages in {target}" in done for done in report.installed + report.present):
+                continue
             try:
-                (report.installed if install_npm(lang, folder, target, log) else report.present).append(
-                    f"{lang} npm packages in {target}")
+                (report.installed if install_npm(owner, folder, target, log) else report.present).append(
+                    f"{owner} npm packages in {target}")
             except UnavailableError as exc:
                 report.missing.append(f"{lang} npm packages: {exc}")
     return report

@@ -17,6 +17,10 @@ BUILTIN: dict[str, str] = {
     "python": "codevet.sandboxes.python:PythonSandbox",
     "threejs": "codevet.sandboxes.threejs:ThreeJSSandbox",
     "oot": "codevet.sandboxes.oot:OoTSandbox",
+    # polyglot: one name per language, one class each (see sandboxes/polyglot/__init__.py for why)
+    **{lang: f"codevet.sandboxes.polyglot:{''.join(p.capitalize() for p in lang.split('_'))}Sandbox"
+       for lang in ("polyglot", "javascript", "typescript", "java", "c", "cpp", "go", "rust", "csharp", "php", "ruby",
+                    "shell", "sql", "html", "css")},
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 class Requirements:
     debian: dict[str, str] = field(default_factory=dict)  # command -> Debian package
     npm: tuple[str, ...] = ()  # package folders under sandboxes/<lang>/ holding a package.json to install
+    npm_owner: str = ""  # the sandbox package holding the npm folders, when not the language's own
     python_extra: str = ""  # the pip extra with the sandbox's Python dependencies
     # Custom Ray resources a node must offer to host this sandbox's actors; a node started by
     # codevet offers them when every command above is on its PATH.
@@ -29,7 +30,26 @@ REQUIREMENTS: dict[str, Requirements] = {
                                 "mips-linux-gnu-as": "binutils-mips-linux-gnu",
                                 "mips-linux-gnu-nm": "binutils-mips-linux-gnu"},
                         ray_resources={"mips_toolchain": 1}),
+    # polyglot: each language optional (a missing one is `error sandbox-unavailable`, listed by doctor)
+    "c": Requirements(debian={"gcc": "gcc"}),
+    "cpp": Requirements(debian={"g++": "g++"}),
+    "java": Requirements(debian={"javac": "default-jdk-headless"}),
+    "go": Requirements(debian={"go": "golang-go"}),
+    "rust": Requirements(debian={"rustc": "rustc"}),
+    "csharp": Requirements(debian={"mcs": "mono-mcs", "mono": "mono-runtime"}),
+    "javascript": Requirements(debian={"node": "nodejs"}),
+    "typescript": Requirements(debian={"node": "nodejs", "npm": "npm"}, npm=("ts",), npm_owner="polyglot"),
+    "php": Requirements(debian={"php": "php-cli"}),
+    "ruby": Requirements(debian={"ruby": "ruby"}),
+    "shell": Requirements(debian={"shellcheck": "shellcheck"}),
+    "sql": Requirements(python_extra="polyglot"),
+    "html": Requirements(),
+    "css": Requirements(python_extra="polyglot"),
 }
+POLYGLOT = ("c", "cpp", "java", "go", "rust", "csharp", "javascript", "typescript", "php", "ruby", "shell", "sql",
+            "html", "css")
+REQUIREMENTS["polyglot"] = Requirements(debian={k: v for lang in POLYGLOT for k, v in REQUIREMENTS[lang].debian.items()},
+                                        npm=("ts",), python_extra="polyglot")
 
 
 def requirements(language: str) -> Requirements:

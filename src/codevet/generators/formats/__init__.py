@@ -18,9 +18,11 @@ from codevet.generators.formats.alpaca import Alpaca
 from codevet.generators.formats.oot import OoTAlpaca
 from codevet.generators.formats.answers import CodeInstructions, GitHubCode, GPTeacher, LeetCode
 from codevet.generators.formats.threejs import ThreeJS
+from codevet.generators.formats.polyglot import CodeSearchNet, PolyglotAlpaca
 
 # Most specific first: detection takes the first adapter whose fields match.
-FORMATS: list[FormatAdapter] = [ThreeJS(), HumanEval(), MBPP(), CodeContests(), APPS(), LiveCodeBench(), LeetCode(), GitHubCode(), GPTeacher(), OoTAlpaca(), Alpaca(), CodeInstructions()]
+FORMATS: list[FormatAdapter] = [ThreeJS(), CodeSearchNet(), HumanEval(), MBPP(), CodeContests(), APPS(), LiveCodeBench(), LeetCode(),
+                                 GitHubCode(), GPTeacher(), OoTAlpaca(), Alpaca(), CodeInstructions(), PolyglotAlpaca()]
 
 
 def register(adapter: FormatAdapter, first: bool = True) -> None:

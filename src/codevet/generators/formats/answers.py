@@ -4,7 +4,7 @@ Each is compiled and imported by the sandbox (`untested` unless untested example
 allowed); what is not Python is rejected by a precheck before any sandbox starts."""
 from __future__ import annotations
 
-from codevet.core.markdown import bare_python, extract_code, unfenced_python
+from codevet.core.markdown import extract_code, unfenced_python
 from codevet.generators.formats.base import FormatAdapter, require
 from codevet.core.model import Candidate, Check, TestCase, TestSpec
 
@@ -74,19 +74,18 @@ class GitHubCode(FormatAdapter):
 
 
 class CodeInstructions(FormatAdapter):
-    """sahil2801/code_instructions_120k: the output is bare code in any language."""
+    """sahil2801/code_instructions_120k: the output is bare code in any language; each
+    answer goes to the sandbox of the language it is in (see formats/polyglot.py)."""
 
     name = "code_instructions"
     signature = ("instruction", "output")
 
     def to_candidate(self, record, *, source, index, language=None) -> Candidate:
+        from codevet.generators.formats.polyglot import polyglot_candidate
+
         instruction = require(record, "instruction")
         output = require(record, "output")
-        code = extract_code(output, PY_TAGS) or bare_python(output)
-        cand = Candidate(id=self.record_id(record, index), source=source, language="python",
-                         instruction=instruction + ("\n\n" + record["input"] if record.get("input") else ""),
-                         code=code, tests=run_with_input(record.get("input") or ""), format=self.name,
-                         meta={"answer": output})
-        if not code and "```" not in output and output.strip():
-            cand.prechecks.append(Check("language", False, "the answer is not Python code"))
-        return cand
+        extra = record.get("input") or ""
+        return polyglot_candidate(instruction + ("\n\n" + extra if extra else ""), output,
+                                  extra if isinstance(extra, str) else "", id=self.record_id(record, index),
+                                  source=source, fmt=self.name, language=language)
