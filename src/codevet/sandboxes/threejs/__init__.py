@@ -59,7 +59,7 @@ class ThreeJSSandbox(Sandbox):
         self.thresholds = opts.thresholds
         self.timeout_s = float(options.timeout_s)
         self.settings = SessionSettings(viewport=opts.viewport, settle_s=min(opts.settle_s, max(0.5, self.timeout_s / 2)),
-                                        motion_gap_s=opts.motion_gap_s)
+                                        motion_gap_s=opts.motion_gap_s, budget_s=self.timeout_s)
         try:
             self.console_allow = re.compile(opts.console_allow) if opts.console_allow else None
         except re.error:
@@ -128,7 +128,8 @@ class ThreeJSSandbox(Sandbox):
             router = Router(self.three, page.html, ev.requests)
 
             async def session(browser: Any, ev: Evidence = ev, router: Router = router) -> Evidence:
-                return await run_session(browser, page, router, ev, self.settings, bool(wants.motion))
+                return await run_session(browser, page, router, ev, self.settings, bool(wants.motion),
+                                         bool(wants.interaction))
 
             try:
                 self.pool.run(session, timeout=self.timeout_s)
