@@ -283,3 +283,62 @@ def test_description_colours_and_shapes() -> None:
     w = read_description("A red sphere and a blue cube in a skybox")
     assert w.colours == ["red", "blue"]
     assert set(w.shapes) == {"sphere", "cube"}
+
+
+def test_slow_frames_are_slow_not_hung() -> None:
+    """Each frame blocks the main thread for 2.5 s (a heavy SwiftShader frame on a loaded
+    machine): longer than the old fixed 2 s probe, well inside the budget, so it passes."""
+    code = ("import * as THREE from 'three';\n"
+            "const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight);"
+            "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
+            "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
+            "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial()));"
+            "function loop() { const t = performance.now(); while (performance.now() - t < 2500) {}"
+            " r.render(s, c); requestAnimationFrame(loop); } loop();")
+    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)
+    with sandbox:
+        v = sandbox.verify(Candidate(id="slow", source="t", language="threejs", instruction="a cube", code=code))
+    assert v.status is Status.PASS, _explain(v)
+    assert v.artifacts["timings"]["total"] > 2.5  # it really was slow
+
+
+def test_screenshot_timeout_is_a_fail_not_a_crash() -> None:
+    """Playwright's own TimeoutError from page.screenshot ends as a failed frame check with
+    its reason, never as `browser-crashed`."""
+    import asyncio
+
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    from codevet.sandboxes.threejs.session import Budget, Evidence, SessionSettings, _sample
+    from codevet.sandboxes.threejs.verdict import judge
+
+    class NoFramePage:
+        async def evaluate(self, expression: str, arg: object = None) -> object:
+            if "summary" in expression:
+                return {"renders": 3, "contexts": 1, "maxCalls": 1, "info": {"calls": 1, "triangles": 12},
+                        "canvas": {"x": 0, "y": 0, "width": 480, "height": 320, "attached": True, "visible": True}}
+            return True
+
+        async def screenshot(self, **kw: object) -> bytes:
+            raise PlaywrightTimeout(f"Timeout {kw.get('timeout')}ms exceeded.")
+
+    ev, settings = Evidence(page_kind="module"), SessionSettings(budget_s=5)
+    asyncio.run(_sample(NoFramePage(), ev, settings, Budget(5)))
+    assert not ev.shots and "screenshot timed out" in (ev.screenshot_error or "")
+    out = judge(ev, code="x", wants=read_description("a cube"), timeout_s=5, th=BlankThresholds(),
+                console_allow=None, frames=[], stats=None)
+    assert out.reason == "frame-not-blank"
+    assert "screenshot timed out" in next(c.detail for c in out.checks if c.name == "frame-not-blank")
+
+
+@pytest.mark.parametrize("text, interaction, motion", [
+    ("Create a cube you can orbit around with the mouse", True, None),
+    ("A blue torus knot that the user can inspect with orbit controls.", True, None),
+    ("Click on the sphere to change its colour", True, None),
+    ("a red cube that spins when you drag it", True, None),
+    ("A rotating red cube", False, "rotating"),
+    ("The camera orbits around a static red cube.", False, "orbits"),
+])
+def test_description_interaction_words(text: str, interaction: bool, motion: str | None) -> None:
+    w = read_description(text)
+    assert bool(w.interaction) is interaction and w.motion == motion
