@@ -342,3 +342,60 @@ def test_screenshot_timeout_is_a_fail_not_a_crash() -> None:
 def test_description_interaction_words(text: str, interaction: bool, motion: str | None) -> None:
     w = read_description(text)
     assert bool(w.interaction) is interaction and w.motion == motion
+
+
+@pytest.mark.parametrize("code, pin", [
+    ("<script src='https://unpkg.com/three@0.120.1/build/three.min.js'></script>", "0.120.1"),
+    ("<script src='https://cdnjs.cloudflare.com/ajax/libs/three.js/r128/three.min.js'></script>", "r128"),
+    ("import * as THREE from 'https://cdn.jsdelivr.net/npm/three@0.160.0/build/three.module.js';", "0.160.0"),
+    ("import * as THREE from 'https://esm.sh/three@0.150';", "0.150"),
+    ("import * as THREE from 'three';", None),
+])
+def test_pinned_version_is_read_from_cdn_urls(code: str, pin: str | None) -> None:
+    from codevet.sandboxes.threejs.versions import pinned_version
+
+    assert pinned_version(code) == pin
+
+
+def test_version_choice_and_its_report_line(tmp_path: Path) -> None:
+    from codevet.sandboxes.threejs.versions import ThreeVersions, versions_dir
+
+    versions = ThreeVersions()
+    installed = set(versions.available)
+    assert {"0.120.1", "0.128.0", "0.150.1", "0.160.0"} <= installed, f"run `codevet setup`: {installed}"
+    assert versions.choose("r128").three.version == "0.128.0" and versions.choose("r128").exact
+    assert versions.choose("0.150.0").three.version == "0.150.1"  # same minor, other patch: that release line
+    odd = versions.choose("0.155.0")
+    assert not odd.exact and odd.line == f"pins 0.155.0, judged with {odd.three.version} (pinned version not installed)"
+    assert versions.choose(None).three.version == versions.current.version
+    bare = ThreeVersions(folder=tmp_path)  # nothing older installed: everything goes to the current one
+    assert bare.choose("r120").line.startswith("pins r120, judged with " + versions.current.version)
+    assert versions_dir().name == "node_modules"
+
+
+def test_pinned_fixtures_say_which_three_judged_them(verdicts: dict[str, Verdict]) -> None:
+    lines = {name: next(c.detail for c in v.checks if c.name == "three-version") for name, v in verdicts.items()}
+    assert lines["pinned_r120_classic_geometry.html"].startswith("judged with three 0.120.1")
+    assert lines["pinned_r128_classic_buffer_geometry.html"].startswith("judged with three 0.128.0")
+    assert lines["pinned_0150_module_srgb_encoding.js"].startswith("judged with three 0.150.1")
+    assert lines["pinned_0160_module_webgl1_renderer.js"].startswith("judged with three 0.160.0")
+    assert lines["pinned_0161_classic_build_missing.html"].startswith("pins 0.161.0, judged with 0.160.0")
+    assert "pins no version" in lines["module_red_sphere.js"]
+    assert verdicts["pinned_r128_classic_buffer_geometry.html"].artifacts["three"] == "0.128.0"
+
+
+def test_setup_reads_the_version_list_and_its_aliases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from codevet.harness.setup import THREE_VERSIONS_ENV, _configured, npm_installed
+    from codevet.sandboxes.requires import REQUIREMENTS
+
+    assert "versions" in REQUIREMENTS["threejs"].npm
+    pkg = tmp_path / "node_modules" / "three-0.128.0"
+    pkg.mkdir(parents=True)
+    (pkg / "package.json").write_text(json.dumps({"name": "three", "version": "0.128.0"}))
+    assert npm_installed(tmp_path, {"dependencies": {"three-0.128.0": "npm:three@0.128.0"}})
+    assert not npm_installed(tmp_path, {"dependencies": {"three-0.128.0": "npm:three@0.128.1"}})
+    shipped = {"dependencies": {"three-0.150.1": "npm:three@0.150.1"}}
+    monkeypatch.setenv(THREE_VERSIONS_ENV, "0.128.0,0.160.1")
+    assert _configured("threejs", "versions", shipped)["dependencies"] == {
+        "three-0.128.0": "npm:three@0.128.0", "three-0.160.1": "npm:three@0.160.1"}
+    assert _configured("threejs", "web", shipped) is shipped

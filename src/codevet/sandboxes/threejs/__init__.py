@@ -35,6 +35,7 @@ from codevet.sandboxes.threejs.router import Router
 from codevet.sandboxes.threejs.scene import compact, read_description
 from codevet.sandboxes.threejs.session import Evidence, SessionSettings, run_session
 from codevet.sandboxes.threejs.verdict import judge
+from codevet.sandboxes.threejs.versions import Choice, ThreeVersions, pinned_version
 
 HERE = package_dir(__name__)
 
@@ -65,6 +66,7 @@ class ThreeJSSandbox(Sandbox):
         except re.error:
             self.console_allow = re.compile(re.escape(opts.console_allow or ""))
         self.three = ThreeInstall()
+        self.versions = ThreeVersions(self.three)  # the current three plus older pinned releases
         self.pool = BrowserPool(max(1, jobs))
         self._docker_dir: Path | None = None  # docker: the launcher script's folder
         self._docker_label = ""
@@ -109,7 +111,8 @@ class ThreeJSSandbox(Sandbox):
         return {"code": candidate.code, "instruction": candidate.instruction}
 
     def environment(self) -> dict[str, Any]:
-        return {"three": self.three.version, "chromium": chromium_version(CHROMIUM)}
+        return {"three": self.three.version, "three_installed": self.versions.available,
+                "chromium": chromium_version(CHROMIUM)}
 
     # one candidate ---------------------------------------------------------------------
 
@@ -121,11 +124,12 @@ class ThreeJSSandbox(Sandbox):
             return Verdict.from_checks([Check("has-code", False, "the example has no code")],
                                        duration_s=time.monotonic() - start)
         page = build_page(code, title=str(candidate.id)[:60])
+        choice = self.versions.choose(pinned_version(code))
         ev: Evidence | None = None
         crash_detail = ""
         for _attempt in range(2):  # a browser crash gets one more try on a fresh browser
             ev = Evidence()
-            router = Router(self.three, page.html, ev.requests)
+            router = Router(choice.three, page.html, ev.requests)
 
             async def session(browser: Any, ev: Evidence = ev, router: Router = router) -> Evidence:
                 return await run_session(browser, page, router, ev, self.settings, bool(wants.motion),
@@ -144,10 +148,10 @@ class ThreeJSSandbox(Sandbox):
                 ev = None
         if ev is None:
             return Verdict.error("browser-crashed", f"the browser failed twice: {crash_detail}")
-        return self._verdict(candidate, code, wants, page.notes, ev, start)
+        return self._verdict(candidate, code, wants, page.notes, ev, start, choice)
 
     def _verdict(self, candidate: Candidate, code: str, wants: Any, notes: list[str], ev: Evidence,
-                 start: float) -> Verdict:
+                 start: float, choice: Choice) -> Verdict:
         frames = []
         for shot in ev.shots:
             try:
@@ -157,7 +161,11 @@ class ThreeJSSandbox(Sandbox):
         stats = frame_stats(frames[0], self.thresholds) if frames else None
         judgement = judge(ev, code=code, wants=wants, timeout_s=self.timeout_s, th=self.thresholds,
                           console_allow=self.console_allow, frames=frames, stats=stats)
+        checks = list(judgement.checks)
+        if checks and checks[0].name == "has-code":  # the report line says which three judged the page
+            checks.insert(1, Check("three-version", True, choice.line))
         artifacts: dict[str, Any] = {
+            "three": choice.three.version,
             "notes": list(notes) + list(ev.requests.notes),
             "scene": compact(ev.summaries[-1]) if ev.summaries else None,
             "page": ev.page_kind,
@@ -166,7 +174,7 @@ class ThreeJSSandbox(Sandbox):
         if stats is not None:
             artifacts["frame"] = stats.as_dict()
         files = {"screenshot.png": ev.shots[0]} if ev.shots else {}
-        return Verdict.from_checks(judgement.checks, reason=judgement.reason,
+        return Verdict.from_checks(checks, reason=judgement.reason,
                                    duration_s=time.monotonic() - start, artifacts=artifacts, files=files)
 
     # doctor ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from codevet.sandboxes.threejs.assets import CLASSIC_CORE, ThreeInstall, content
 from codevet.sandboxes.threejs.cdn import match_cdn, normalise_path
 from codevet.sandboxes.threejs.page import ORIGIN, THREE_BASE
 from codevet.sandboxes.threejs.purpose import needed_by_scene, purpose
+from codevet.sandboxes.threejs.versions import missing_at, url_version
 
 # What the official examples (and pages written next to them) reach by relative path:
 # `../build/three.module.js`, `./jsm/...` (examples/jsm seen from examples/) and
@@ -103,6 +104,9 @@ class Router:
             return Answer(200, b"", "text/plain")  # never routed in practice
         hit = match_cdn(url)
         if hit is not None:
+            gone = missing_at(hit.kind, url_version(url))
+            if gone:
+                return self._block(url, gone)
             return self._cdn(hit.kind, hit.path, url)
         return self._block(url, "network access is not allowed")
 

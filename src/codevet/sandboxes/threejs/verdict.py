@@ -17,8 +17,9 @@ from codevet.sandboxes.threejs.scene import Wants, description_problems, transfo
 from codevet.sandboxes.threejs.session import Evidence
 
 # Checks that warn and never fail an example (their detail starts with "warning:").
-WARNINGS = ("optional-requests",)
-ORDER = ("has-code", "timeout", "page-loads", "no-blocked-requests", "optional-requests", "no-syntax-errors", "three-api-exists",
+# "three-version" only informs: which three judged the page (added by the sandbox).
+WARNINGS = ("optional-requests", "three-version")
+ORDER = ("has-code", "three-version", "timeout", "page-loads", "no-blocked-requests", "optional-requests", "no-syntax-errors", "three-api-exists",
          "no-page-errors", "webgl-context", "no-shader-errors", "no-webgl-warnings", "no-console-errors",
          "render-called", "scene-is-lit", "frame-not-blank", "motion", "interaction", "scene-matches-description")
 
