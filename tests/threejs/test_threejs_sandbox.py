@@ -399,3 +399,80 @@ def test_setup_reads_the_version_list_and_its_aliases(tmp_path: Path, monkeypatc
     assert _configured("threejs", "versions", shipped)["dependencies"] == {
         "three-0.128.0": "npm:three@0.128.0", "three-0.160.1": "npm:three@0.160.1"}
     assert _configured("threejs", "web", shipped) is shipped
+
+
+def test_chromium_is_jailed_no_host_files_no_loopback(tmp_path: Path) -> None:
+    """Under the default backend Chromium runs in bubblewrap. A candidate's fetch to a
+    loopback listener is blocked and named; and even the browser itself, driven straight
+    to the host's files and to the listener (no router in the way), sees neither: its /tmp
+    is private, the home is not there, its network namespace is empty."""
+    import socket
+    import threading
+
+    from codevet.sandboxes.isolation.bwrap import bwrap_works
+
+    if not bwrap_works():
+        pytest.skip("bubblewrap cannot make namespaces here")
+    secret = Path("/tmp") / f"codevet-secret-{os.getpid()}.txt"
+    secret.write_text("host secret")
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(5)
+    srv.settimeout(0.2)
+    port, hits, stop = srv.getsockname()[1], [], threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, addr = srv.accept()
+                hits.append(addr)
+                conn.close()
+            except OSError:
+                pass
+
+    threading.Thread(target=accept, daemon=True).start()
+    code = ("import * as THREE from 'three';\n"
+            f"try {{ await fetch('file://{secret}'); }} catch (e) {{}}\n"
+            f"try {{ await fetch('http://127.0.0.1:{port}/steal'); }} catch (e) {{}}\n")
+
+    async def straight_to_host(browser: object) -> list[str]:
+        context = await browser.new_context()  # type: ignore[attr-defined]
+        try:
+            page = await context.new_page()
+            seen = []
+            for url in (f"file://{secret}", f"file://{Path.home()}/", f"http://127.0.0.1:{port}/direct"):
+                try:
+                    await page.goto(url, timeout=30_000)
+                    seen.append(await page.content())
+                except Exception as exc:
+                    seen.append(f"error {str(exc).splitlines()[0]}")
+            return seen
+        finally:
+            await context.close()
+
+    try:
+        sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S, isolation="bwrap"), jobs=1)
+        with sandbox:
+            assert sandbox.confinement == "bwrap" and sandbox.pool.executable.endswith("chromium-in-bwrap")
+            v = sandbox.verify(Candidate(id="jail", source="t", language="threejs", instruction="x", code=code))
+            seen = sandbox.pool.run(straight_to_host, timeout=TIMEOUT_S)
+    finally:
+        stop.set()
+        secret.unlink()
+    blocked = next(c.detail for c in v.checks if c.name == "no-blocked-requests")
+    assert v.reason == "no-blocked-requests" and f"127.0.0.1:{port}/steal" in blocked, _explain(v)
+    assert seen[2].startswith("error"), seen[2]  # own, empty network namespace
+    assert "host secret" not in seen[0] and seen[0].startswith("error"), seen[0]  # private /tmp
+    assert seen[1].startswith("error"), seen[1]  # no home
+    assert not hits, hits  # nothing from inside reached the host's loopback
+
+
+def test_no_sandbox_flag_only_where_something_else_is_the_sandbox() -> None:
+    from codevet.sandboxes.threejs.browser import CHROMIUM_ARGS
+    from codevet.sandboxes.threejs.jail import browser_args, plan
+
+    assert "--no-sandbox" in browser_args(CHROMIUM_ARGS, "bwrap")
+    assert "--no-sandbox" not in browser_args(CHROMIUM_ARGS, "own-sandbox")
+    if os.geteuid() == 0:  # Chromium's own sandbox cannot run as root: bare `none` is not allowed
+        assert plan("none") in ("bwrap", "unavailable")
+    assert plan("docker") == "container"

@@ -29,6 +29,7 @@ from codevet.core.model import Candidate, Check, Status, Verdict
 from codevet.sandboxes.base import Sandbox
 from codevet.sandboxes.threejs.assets import INSTALL_COMMAND, ThreeInstall
 from codevet.sandboxes.threejs.browser import CHROMIUM, BrowserPool, BrowserUnavailable, chromium_version
+from codevet.sandboxes.threejs.jail import browser_args, bwrap_launcher, plan
 from codevet.sandboxes.threejs.page import build_page
 from codevet.sandboxes.threejs.pixels import BlankThresholds, frame_stats, load_png
 from codevet.sandboxes.threejs.router import Router
@@ -70,6 +71,8 @@ class ThreeJSSandbox(Sandbox):
         self.pool = BrowserPool(max(1, jobs))
         self._docker_dir: Path | None = None  # docker: the launcher script's folder
         self._docker_label = ""
+        self._launcher_dir: Path | None = None  # bwrap: the launcher script's folder
+        self.confinement = "not started"
 
     # lifecycle -------------------------------------------------------------------------
 
@@ -77,8 +80,18 @@ class ThreeJSSandbox(Sandbox):
         if not self.three.installed:
             raise RuntimeError(f"three.js is not installed; run: {INSTALL_COMMAND}")
         self.three.classic_core()  # build once, before the threads need it
-        if self.options.isolation == "docker":
+        self.confinement = plan(self.options.isolation)
+        if self.confinement == "container":
             self._use_docker()
+        elif self.confinement == "bwrap":
+            import tempfile
+
+            self._launcher_dir = Path(tempfile.mkdtemp(prefix="codevet-browser-"))
+            self.pool.executable = str(bwrap_launcher(CHROMIUM, self._launcher_dir))
+        elif self.confinement == "unavailable":
+            raise BrowserUnavailable("Chromium would run without any sandbox: bubblewrap does not work here "
+                                     "and Chromium's own sandbox cannot run as root")
+        self.pool.args = browser_args(self.pool.args, self.confinement)
         self.pool.start()
 
     def _use_docker(self) -> None:
@@ -99,6 +112,9 @@ class ThreeJSSandbox(Sandbox):
 
     def close(self) -> None:
         self.pool.stop()
+        if getattr(self, "_launcher_dir", None) is not None:
+            shutil.rmtree(self._launcher_dir, ignore_errors=True)
+            self._launcher_dir = None
         if self._docker_dir is not None:
             from codevet.sandboxes.isolation.docker import kill_labelled
 
@@ -112,6 +128,7 @@ class ThreeJSSandbox(Sandbox):
 
     def environment(self) -> dict[str, Any]:
         return {"three": self.three.version, "three_installed": self.versions.available,
+                "browser_confinement": plan(self.options.isolation),
                 "chromium": chromium_version(CHROMIUM)}
 
     # one candidate ---------------------------------------------------------------------
