@@ -476,3 +476,54 @@ def test_no_sandbox_flag_only_where_something_else_is_the_sandbox() -> None:
     if os.geteuid() == 0:  # Chromium's own sandbox cannot run as root: bare `none` is not allowed
         assert plan("none") in ("bwrap", "unavailable")
     assert plan("docker") == "container"
+
+
+LEAVE_TRACES = """
+localStorage.setItem('codevet-trace', '1');
+sessionStorage.setItem('codevet-trace', '1');
+document.cookie = 'codevettrace=1; max-age=3600; path=/';
+window.codevetTrace = 1;
+await caches.open('codevet-trace').then((c) => c.put('/trace', new Response('1')));
+await new Promise((ok, bad) => { const r = indexedDB.open('codevet-trace', 1);
+  r.onupgradeneeded = () => r.result.createObjectStore('s'); r.onsuccess = () => { r.result.close(); ok(); }; r.onerror = bad; });
+try { await navigator.serviceWorker.register('/sw.js'); } catch (e) { /* blocked: that is the point */ }
+"""
+FIND_TRACES = """
+const found = [];
+if (localStorage.getItem('codevet-trace')) found.push('localStorage');
+if (sessionStorage.getItem('codevet-trace')) found.push('sessionStorage');
+if (document.cookie.includes('codevettrace')) found.push('cookie');
+if (window.codevetTrace) found.push('global');
+if ((await caches.keys()).includes('codevet-trace')) found.push('Cache Storage');
+if ((await indexedDB.databases()).some((d) => d.name === 'codevet-trace')) found.push('IndexedDB');
+if (navigator.serviceWorker && (await navigator.serviceWorker.getRegistrations()).length) found.push('service worker');
+if (found.length) throw new Error('traces of the previous candidate: ' + found.join(', '));
+"""
+CUBE = ("const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight);"
+        "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
+        "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
+        "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial())); r.render(s, c);\n")
+
+
+def test_a_fresh_page_sees_nothing_of_the_previous_candidate() -> None:
+    """The browser context is reused (that is the speed); the page is the isolation unit.
+    One candidate writes storage, a cookie, caches, IndexedDB, a global and tries a
+    service worker; the next one, on the same browser and context, must find none of
+    them. The control (both halves in one page) shows the finder finds them."""
+    from codevet.sandboxes.threejs import session
+
+    imp = "import * as THREE from 'three';\n"
+    cand = lambda i, code: Candidate(id=i, source="t", language="threejs", instruction="a cube", code=code)  # noqa: E731
+    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)  # one browser, one context
+    with sandbox:
+        before = session.stats["contexts_created"]
+        writer = sandbox.verify(cand("writer", imp + LEAVE_TRACES + CUBE))
+        reader = sandbox.verify(cand("reader", imp + FIND_TRACES + CUBE))
+        control = sandbox.verify(cand("control", imp + LEAVE_TRACES + FIND_TRACES + CUBE))
+        reused = session.stats["contexts_created"] - before
+    assert writer.status is Status.PASS, _explain(writer)
+    assert reader.status is Status.PASS, _explain(reader)
+    assert control.status is Status.FAIL and "traces of the previous candidate" in _explain(control)
+    assert {"localStorage", "cookie", "global", "Cache Storage", "IndexedDB"} <= set(
+        _explain(control).split("candidate: ")[1].split(";")[0].split(", "))
+    assert reused == 1, f"{reused} contexts for 3 candidates: the context was not reused"

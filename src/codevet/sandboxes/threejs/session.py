@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from codevet.core.resources import package_dir
-from codevet.sandboxes.threejs.page import PAGE_URL, Page
+from codevet.sandboxes.threejs.page import ORIGIN, PAGE_URL, Page
 from codevet.sandboxes.threejs.router import RequestLog, Router
 
 INSTRUMENT = (package_dir(__package__) / "instrument.js").read_text()
@@ -76,32 +76,91 @@ async def _probe(page: Any, expression: str, budget: Budget, arg: Any = None) ->
         raise PageHung(expression) from exc
 
 
+# Isolation unit: a fresh page in a reused context. What one candidate could leave for the
+# next is wiped between them (cookies; local/session storage, IndexedDB, Cache Storage,
+# service workers for the origin; every page closed, so no window globals survive).
+# Service workers are blocked anyway. A page that ended abnormally (hung, crashed, timed
+# out, navigated away) takes its context with it: nothing of it is trusted.
+CONTEXT_REUSE = 100  # candidates per context before it is replaced (bounded memory)
+
+
+@dataclass
+class _Shared:
+    """One browser's reused context and whose requests it is answering now."""
+
+    context: Any
+    browser: Any = None  # the browser it belongs to (ids of dead browsers are reused)
+    router: Router | None = None
+    uses: int = 0
+
+
+_contexts: dict[int, _Shared] = {}
+stats = {"contexts_created": 0, "pages": 0}
+
+
+async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
+    shared = _contexts.get(id(browser))
+    if shared is not None and shared.browser is browser and shared.uses < CONTEXT_REUSE and browser.is_connected():
+        return shared
+    if shared is not None:
+        await _drop(browser)
+    w, h = settings.viewport
+    context = await browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1,
+                                        service_workers="block", accept_downloads=False)
+    shared = _Shared(context, browser)
+    await context.add_init_script(script=INSTRUMENT)
+
+    async def handle(route: Any) -> None:
+        try:
+            router = shared.router
+            answer = router.answer(route.request.url, route.request.resource_type) if router else None
+            if answer is None or answer.blocked:
+                await route.abort("blockedbyclient")
+            else:
+                await route.fulfill(status=answer.status, body=answer.body,
+                                    headers={"content-type": answer.content_type,
+                                             "access-control-allow-origin": "*",
+                                             "cache-control": "no-store"})
+        except Exception:
+            pass  # the page went away while we answered
+
+    await context.route("**/*", handle)
+    _contexts[id(browser)] = shared
+    stats["contexts_created"] += 1
+    return shared
+
+
+async def _drop(browser: Any) -> None:
+    shared = _contexts.pop(id(browser), None)
+    if shared is not None:
+        try:
+            await asyncio.wait_for(shared.context.close(), 5)
+        except BaseException:
+            pass  # the pool checks the browser and relaunches it if it is wedged
+
+
+async def _wipe(shared: _Shared, page: Any) -> None:
+    """Leave nothing for the next candidate: storage of the origin, cookies, all pages."""
+    cdp = await shared.context.new_cdp_session(page)
+    await cdp.send("Storage.clearDataForOrigin", {"origin": ORIGIN, "storageTypes": "all"})
+    await cdp.detach()
+    await shared.context.clear_cookies()
+    for other in list(shared.context.pages):
+        await other.close()
+
+
 async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidence,
                       settings: SessionSettings, want_motion: bool, want_interaction: bool = False) -> Evidence:
     t0 = time.monotonic()
     budget = Budget(settings.budget_s)
     ev.page_kind = page_spec.kind
-    w, h = settings.viewport
-    context = await browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1,
-                                        service_workers="block", accept_downloads=False)
+    shared = await _context_for(browser, settings)
+    shared.router, shared.uses = router, shared.uses + 1
+    clean = False
+    page = None
     try:
-        await context.add_init_script(script=INSTRUMENT)
-
-        async def handle(route: Any) -> None:
-            try:
-                answer = router.answer(route.request.url, route.request.resource_type)
-                if answer.blocked:
-                    await route.abort("blockedbyclient")
-                else:
-                    await route.fulfill(status=answer.status, body=answer.body,
-                                        headers={"content-type": answer.content_type,
-                                                 "access-control-allow-origin": "*",
-                                                 "cache-control": "no-store"})
-            except Exception:
-                pass  # the page went away while we answered
-
-        await context.route("**/*", handle)
-        page = await context.new_page()
+        page = await shared.context.new_page()
+        stats["pages"] += 1
         _listen(page, ev)
         ev.timings["context"] = time.monotonic() - t0
 
@@ -141,16 +200,20 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
             await _sample(page, ev, settings, budget)
             ev.gap_s = time.monotonic() - start
         ev.stage = "done"
+        clean = not (ev.crashed or ev.navigated_away)
         return ev
     except PageHung:
         ev.hung = True
         return ev
     finally:
         ev.timings["total"] = time.monotonic() - t0
+        shared.router = None  # late requests of this page are refused
         try:
-            await asyncio.wait_for(context.close(), 5)
+            if not clean or page is None:
+                raise RuntimeError("not reusable")
+            await asyncio.wait_for(_wipe(shared, page), 5)
         except BaseException:
-            pass  # the pool checks the browser and relaunches it if it is wedged
+            await _drop(browser)  # a fresh context next time
 
 
 # While the frame is captured, everything but the WebGL canvas is hidden: HTML overlays
