@@ -527,3 +527,24 @@ def test_a_fresh_page_sees_nothing_of_the_previous_candidate() -> None:
     assert {"localStorage", "cookie", "global", "Cache Storage", "IndexedDB"} <= set(
         _explain(control).split("candidate: ")[1].split(";")[0].split(", "))
     assert reused == 1, f"{reused} contexts for 3 candidates: the context was not reused"
+
+
+def test_pinned_pages_match_a_reference_run_with_their_version(verdicts: dict[str, Verdict], tmp_path: Path) -> None:
+    """A sandbox whose only three is the pinned release (the reference run) gives each pinned
+    page the verdict the shipped sandbox gave it; with only the current three they fail."""
+    from codevet.sandboxes.threejs.assets import ThreeInstall
+    from codevet.sandboxes.threejs.versions import ThreeVersions, versions_dir
+
+    pinned = {"pinned_r120_classic_geometry.html": "0.120.1", "pinned_r128_classic_buffer_geometry.html": "0.128.0",
+              "pinned_0150_module_srgb_encoding.js": "0.150.1", "pinned_0160_module_webgl1_renderer.js": "0.160.0",
+              "pinned_0150_classic_addon_missing.html": "0.150.1"}
+    rows = {r["filename"]: r for r in GOOD + BAD}
+    for name, version in pinned.items():
+        reference = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)
+        only = ThreeInstall(versions_dir() / f"three-{version}")
+        reference.three, reference.versions = only, ThreeVersions(only, folder=tmp_path)  # every page: that release
+        with reference:
+            ref = reference.verify(Candidate(id=name, source="t", language="threejs",
+                                             instruction=rows[name]["description"], code=rows[name]["code"]))
+        assert (ref.status, ref.reason) == (verdicts[name].status, verdicts[name].reason), (name, _explain(ref))
+        assert ref.artifacts["three"] == version

@@ -4,9 +4,12 @@ scenes.
 A candidate's code (bare script with a global THREE, ES module, or whole HTML page)
 becomes one page (page.py), answered from memory with three.js from the local npm
 install (router.py, assets.py); instrument.js watches WebGL and three from inside;
-session.py loads it in a fresh context of a pooled browser (browser.py) and collects
-evidence; pixels.py and scene.py measure the frame and the scene graph; verdict.py
-turns all of it into named checks.
+session.py loads it in a fresh page (of a reused, wiped context) of a pooled browser
+(browser.py) and collects evidence; pixels.py and scene.py measure the frame (the WebGL
+canvas alone) and the scene graph; verdict.py turns all of it into named checks.
+versions.py picks the three release a page pins (installed by `codevet setup`);
+purpose.py says which blocked requests the scene needed; jail.py keeps Chromium in
+bubblewrap (or its own sandbox), never unsandboxed on the bare host.
 
 Options: `SandboxOptions.threejs` (core/options.py: viewport, settle and motion times,
 console allow-list, blank-frame thresholds). The screenshot travels in the verdict as
