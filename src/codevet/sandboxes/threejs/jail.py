@@ -25,7 +25,8 @@ def bwrap_launcher(chromium: str, directory: Path, tmp_mb: int = 1024) -> Path:
     """A script Playwright launches as if it were Chromium: Chromium inside bubblewrap."""
     ro = [p for p in CHROMIUM_RO if os.path.isdir(p) and not p.startswith("/usr/")]
     argv = bwrap_argv(ro_paths=ro, env={"HOME": "/tmp", "XDG_CONFIG_HOME": "/tmp/.config",
-                                        "XDG_CACHE_HOME": "/tmp/.cache"}, tmp_mb=tmp_mb)
+                                        "XDG_CACHE_HOME": "/tmp/.cache"}, tmp_mb=tmp_mb,
+                      with_python=False)  # Chromium needs no Python (it may live in the home)
     script = directory / "chromium-in-bwrap"
     script.write_text("#!/bin/sh\n# Written by codevet: Chromium in bubblewrap (no network, read-only system,"
                       " private /tmp, no home); CDP over fds 3 and 4.\n"

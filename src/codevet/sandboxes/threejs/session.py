@@ -51,6 +51,7 @@ class Evidence:
     gap_s: float = 0.0
     screenshot_error: str | None = None  # why no frame could be captured (a fail, not a crash)
     interaction: str | None = None  # the pointer gestures dispatched, when the description asks for them
+    interaction_from: int = 0  # the frame (and summary) taken just before them
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -186,19 +187,18 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
         await _probe(page, "([n, ms]) => window.__codevet.frames(n, ms)", budget, [settings.frames, 500])
         await _sample(page, ev, settings, budget)
         ev.timings["sample"] = time.monotonic() - t0
-        if want_interaction and ev.shots:
-            ev.stage = "dragging, zooming and clicking on the canvas"
-            start = time.monotonic()
-            ev.interaction = await _interact(page, ev.summaries[-1], settings, budget)
-            await _probe(page, "([n, ms]) => window.__codevet.frames(n, ms)", budget, [settings.frames, 500])
-            await _sample(page, ev, settings, budget)
-            ev.gap_s = time.monotonic() - start
-        elif want_motion and ev.shots:
+        if want_motion and ev.shots:  # first, untouched: does it move by itself?
             ev.stage = "watching for motion"
             start = time.monotonic()
             await asyncio.sleep(settings.motion_gap_s)
             await _sample(page, ev, settings, budget)
             ev.gap_s = time.monotonic() - start
+        if want_interaction and ev.shots:  # then: does it answer the pointer? (compared with the last frame)
+            ev.stage = "dragging, zooming and clicking on the canvas"
+            ev.interaction = await _interact(page, ev.summaries[-1], settings, budget)
+            ev.interaction_from = len(ev.shots) - 1
+            await _probe(page, "([n, ms]) => window.__codevet.frames(n, ms)", budget, [settings.frames, 500])
+            await _sample(page, ev, settings, budget)
         ev.stage = "done"
         clean = not (ev.crashed or ev.navigated_away)
         return ev

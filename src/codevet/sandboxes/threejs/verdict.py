@@ -201,12 +201,13 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
         add(Check("motion", True, "the description asks for no motion"))
 
     if wants.interaction:
-        if len(frames) < 2 or len(summaries) < 2:
+        i0 = ev.interaction_from
+        if ev.interaction is None or len(frames) < i0 + 2 or len(summaries) < i0 + 2:
             add(Check("interaction", False, f"asked for ('{wants.interaction}') but no frame after the pointer "
                       f"events could be taken" + (f": {ev.screenshot_error}" if ev.screenshot_error else "")))
         else:
-            changed = changed_fraction(frames[0], frames[1], th.pixel_delta)
-            moved = transforms_moved(summaries[0], summaries[1])
+            changed = changed_fraction(frames[i0], frames[i0 + 1], th.pixel_delta)
+            moved = transforms_moved(summaries[i0], summaries[i0 + 1])
             ok = changed >= th.min_motion or moved
             add(Check("interaction", ok, f"'{wants.interaction}': after {ev.interaction}, {changed:.2%} of pixels "
                       f"changed (need {th.min_motion:.2%}); objects/camera moved: {'yes' if moved else 'no'}"))
