@@ -388,7 +388,7 @@ def test_setup_reads_the_version_list_and_its_aliases(tmp_path: Path, monkeypatc
     from codevet.harness.setup import THREE_VERSIONS_ENV, _configured, npm_installed
     from codevet.sandboxes.requires import REQUIREMENTS
 
-    assert "versions" in REQUIREMENTS["threejs"].npm
+    assert "pinned" in REQUIREMENTS["threejs"].npm
     pkg = tmp_path / "node_modules" / "three-0.128.0"
     pkg.mkdir(parents=True)
     (pkg / "package.json").write_text(json.dumps({"name": "three", "version": "0.128.0"}))
@@ -396,7 +396,7 @@ def test_setup_reads_the_version_list_and_its_aliases(tmp_path: Path, monkeypatc
     assert not npm_installed(tmp_path, {"dependencies": {"three-0.128.0": "npm:three@0.128.1"}})
     shipped = {"dependencies": {"three-0.150.1": "npm:three@0.150.1"}}
     monkeypatch.setenv(THREE_VERSIONS_ENV, "0.128.0,0.160.1")
-    assert _configured("threejs", "versions", shipped)["dependencies"] == {
+    assert _configured("threejs", "pinned", shipped)["dependencies"] == {
         "three-0.128.0": "npm:three@0.128.0", "three-0.160.1": "npm:three@0.160.1"}
     assert _configured("threejs", "web", shipped) is shipped
 

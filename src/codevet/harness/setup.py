@@ -74,13 +74,13 @@ def npm_installed(target: Path, package_json: dict) -> bool:
 
 
 # Which older three.js releases `codevet setup` installs for pinned pages (replaces the
-# shipped list in sandboxes/threejs/versions/package.json), e.g. "0.128.0,0.150.1".
+# shipped list in sandboxes/threejs/pinned/package.json), e.g. "0.128.0,0.150.1".
 THREE_VERSIONS_ENV = "CODEVET_THREE_VERSIONS"
 
 
 def _configured(language: str, folder: str, package_json: dict) -> dict:
     wanted = os.environ.get(THREE_VERSIONS_ENV, "").strip()
-    if language != "threejs" or folder != "versions" or not wanted:
+    if language != "threejs" or folder != "pinned" or not wanted:
         return package_json
     versions = [v.strip().lstrip("r") for v in wanted.split(",") if v.strip()]
     deps = {f"three-{v}": f"npm:three@{v}" for v in versions}

@@ -30,7 +30,7 @@ URL_PIN = PIN
 
 
 def versions_dir() -> Path:
-    return data_dir() / "threejs" / "versions" / "node_modules"
+    return data_dir() / "threejs" / "pinned" / "node_modules"
 
 
 def key(version: str) -> tuple[int, int, int]:
