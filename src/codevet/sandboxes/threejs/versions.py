@@ -26,7 +26,6 @@ from codevet.sandboxes.threejs.assets import ThreeInstall
 PIN = re.compile(r"""(?:\bthree@\^?~?(\d+\.\d+(?:\.\d+)?|r?\d{2,3})\b|"""
                  r"""/ajax/libs/three\.js/(r?\d+(?:\.\d+){0,2})/|"""
                  r"""mrdoob/three\.js/(r\d{2,3})/)""")
-URL_PIN = PIN
 
 
 def versions_dir() -> Path:
@@ -40,10 +39,6 @@ def key(version: str) -> tuple[int, int, int]:
         return (0, int(v.lstrip("rR")), 0)
     parts = [int(p) for p in re.findall(r"\d+", v)[:3]] + [0, 0, 0]
     return (parts[0], parts[1], parts[2])
-
-
-def spell(version: str) -> str:
-    return "%d.%d.%d" % key(version) if not re.fullmatch(r"\d+\.\d+", version) else version
 
 
 def url_version(url: str) -> str | None:
