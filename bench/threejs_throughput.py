@@ -1,6 +1,8 @@
-"""Three.js sandbox throughput: examples/s with pooled browsers (one per worker, a fresh
-context per example) against a baseline, in the same run, that launches a fresh
-Chromium for every example (what ArtifactsBench-style harnesses do).
+"""Three.js sandbox throughput: examples/s with pooled browsers (one per worker; a fresh
+page per example in a reused context, wiped between examples) against a baseline, in
+the same run, that launches a fresh Chromium for every example (what
+ArtifactsBench-style harnesses do). Targets (issue 12): >= 2 examples/s on 2 cores and
+>= 2.5x the baseline.
 
     .venv/bin/python bench/threejs_throughput.py [--n 40] [--jobs 2] [--baseline-n 12]
 
@@ -85,7 +87,7 @@ def main() -> int:
     ap.add_argument("--baseline-n", type=int, default=12, help="examples for the fresh-browser baseline")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     args = ap.parse_args()
-    options = SandboxOptions(timeout_s=15)
+    options = SandboxOptions(timeout_s=60)  # a budget the machine's load cannot turn into a verdict
 
     pooled = ThreeJSSandbox(options, jobs=args.jobs)
     pooled.open()
@@ -110,9 +112,10 @@ def main() -> int:
     brate = args.baseline_n / bsecs
 
     print(f"cpus: {os.cpu_count()}  jobs: {args.jobs}  load average: {os.getloadavg()[0]:.2f}")
-    print(f"pooled browsers, fresh context per example: {args.n} examples in {secs:.2f} s = {rate:.2f} examples/s")
+    print(f"pooled browsers, fresh page per example:    {args.n} examples in {secs:.2f} s = {rate:.2f} examples/s")
     print(f"baseline, fresh browser per example:        {args.baseline_n} examples in {bsecs:.2f} s = {brate:.2f} examples/s")
-    print(f"ratio: {rate / brate:.2f}x")
+    print(f"ratio: {rate / brate:.2f}x   targets: >= 2 examples/s ({'met' if rate >= 2 else 'NOT met'}), "
+          f">= 2.5x ({'met' if rate / brate >= 2.5 else 'NOT met'})")
     frate, fcpu = floor(args.jobs, args.n)
     cores = os.cpu_count() or 1
     print(f"CPU per example (whole process tree): {cpu_per:.2f} s -> at most {cores / cpu_per:.2f} examples/s "

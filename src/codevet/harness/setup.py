@@ -68,16 +68,30 @@ def npm_installed(target: Path, package_json: dict) -> bool:
             found = json.loads((target / "node_modules" / name / "package.json").read_text())["version"]
         except (OSError, ValueError, KeyError):
             return False
-        if found != version:
+        if found != version.rpartition("@")[2]:  # "0.187.0", or an alias "npm:three@0.128.0"
             return False
     return True
+
+
+# Which older three.js releases `codevet setup` installs for pinned pages (replaces the
+# shipped list in sandboxes/threejs/pinned/package.json), e.g. "0.128.0,0.150.1".
+THREE_VERSIONS_ENV = "CODEVET_THREE_VERSIONS"
+
+
+def _configured(language: str, folder: str, package_json: dict) -> dict:
+    wanted = os.environ.get(THREE_VERSIONS_ENV, "").strip()
+    if language != "threejs" or folder != "pinned" or not wanted:
+        return package_json
+    versions = [v.strip().lstrip("r") for v in wanted.split(",") if v.strip()]
+    deps = {f"three-{v}": f"npm:three@{v}" for v in versions}
+    return {**package_json, "dependencies": deps}
 
 
 def install_npm(language: str, folder: str, target: Path, log: Callable[[str], None]) -> bool:
     """Install the pinned package.json of sandboxes/<language>/<folder> into `target`.
     Returns False when it was already there."""
     source = resources.files(f"codevet.sandboxes.{language}") / folder
-    package_json = json.loads((source / "package.json").read_text())
+    package_json = _configured(language, folder, json.loads((source / "package.json").read_text()))
     if npm_installed(target, package_json):
         return False
     if shutil.which("npm") is None:
@@ -86,6 +100,9 @@ def install_npm(language: str, folder: str, target: Path, log: Callable[[str], N
     for name in ("package.json", "package-lock.json"):
         if (source / name).is_file():
             (target / name).write_bytes((source / name).read_bytes())
+    if package_json.get("dependencies") != json.loads((source / "package.json").read_text()).get("dependencies"):
+        (target / "package.json").write_text(json.dumps(package_json, indent=2))  # the configured list
+        (target / "package-lock.json").unlink(missing_ok=True)
     deps = ", ".join(f"{k}@{v}" for k, v in package_json.get("dependencies", {}).items())
     log(f"installing {deps} from npm into {target}")
     done = subprocess.run(["npm", "install", "--prefix", str(target), "--no-audit", "--no-fund",

@@ -24,7 +24,7 @@ COMMON = Requirements(debian={"bwrap": "bubblewrap"})
 
 REQUIREMENTS: dict[str, Requirements] = {
     "python": Requirements(),
-    "threejs": Requirements(debian={"chromium": "chromium"}, npm=("web",), python_extra="threejs",
+    "threejs": Requirements(debian={"chromium": "chromium"}, npm=("web", "pinned"), python_extra="threejs",
                             ray_resources={"chromium": 1}),
     "oot": Requirements(debian={"mips-linux-gnu-gcc": "gcc-mips-linux-gnu",
                                 "mips-linux-gnu-as": "binutils-mips-linux-gnu",

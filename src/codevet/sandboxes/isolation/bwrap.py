@@ -53,7 +53,7 @@ def _parents(path: str) -> list[str]:
 
 def bwrap_argv(ro_paths: list[str] | tuple[str, ...] = (), rw_binds: dict[str, str] | None = None,
                env: dict[str, str] | None = None, tmp_mb: int = 256, share_net: bool = False,
-               cap_add_all: bool = False, chdir: str = "/tmp") -> list[str]:
+               cap_add_all: bool = False, chdir: str = "/tmp", with_python: bool = True) -> list[str]:
     """The argv prefix; append the command after it."""
     exe = bwrap_path()
     if exe is None:
@@ -74,7 +74,7 @@ def bwrap_argv(ro_paths: list[str] | tuple[str, ...] = (), rw_binds: dict[str, s
             argv += ["--ro-bind", link, link]
     argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_mb * 1024 * 1024), "--tmpfs", "/tmp"]
     made: set[str] = {"/", "/usr", "/etc", "/opt", "/tmp", "/proc", "/dev"}
-    binds = [(p, p, "--ro-bind") for p in list(python_paths()) + list(ro_paths)]
+    binds = [(p, p, "--ro-bind") for p in (list(python_paths()) if with_python else []) + list(ro_paths)]
     binds += [(src, dst, "--bind") for src, dst in (rw_binds or {}).items()]
     for src, dst, flag in binds:
         for parent in _parents(dst):

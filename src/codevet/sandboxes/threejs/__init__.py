@@ -4,9 +4,12 @@ scenes.
 A candidate's code (bare script with a global THREE, ES module, or whole HTML page)
 becomes one page (page.py), answered from memory with three.js from the local npm
 install (router.py, assets.py); instrument.js watches WebGL and three from inside;
-session.py loads it in a fresh context of a pooled browser (browser.py) and collects
-evidence; pixels.py and scene.py measure the frame and the scene graph; verdict.py
-turns all of it into named checks.
+session.py loads it in a fresh page (of a reused, wiped context) of a pooled browser
+(browser.py) and collects evidence; pixels.py and scene.py measure the frame (the WebGL
+canvas alone) and the scene graph; verdict.py turns all of it into named checks.
+versions.py picks the three release a page pins (installed by `codevet setup`);
+purpose.py says which blocked requests the scene needed; jail.py keeps Chromium in
+bubblewrap (or its own sandbox), never unsandboxed on the bare host.
 
 Options: `SandboxOptions.threejs` (core/options.py: viewport, settle and motion times,
 console allow-list, blank-frame thresholds). The screenshot travels in the verdict as
@@ -29,12 +32,14 @@ from codevet.core.model import Candidate, Check, Status, Verdict
 from codevet.sandboxes.base import Sandbox
 from codevet.sandboxes.threejs.assets import INSTALL_COMMAND, ThreeInstall
 from codevet.sandboxes.threejs.browser import CHROMIUM, BrowserPool, BrowserUnavailable, chromium_version
+from codevet.sandboxes.threejs.jail import browser_args, bwrap_launcher, plan
 from codevet.sandboxes.threejs.page import build_page
 from codevet.sandboxes.threejs.pixels import frame_stats, load_png
 from codevet.sandboxes.threejs.router import Router
 from codevet.sandboxes.threejs.scene import compact, read_description
 from codevet.sandboxes.threejs.session import Evidence, SessionSettings, run_session
 from codevet.sandboxes.threejs.verdict import judge
+from codevet.sandboxes.threejs.versions import Choice, ThreeVersions, pinned_version
 
 HERE = package_dir(__name__)
 
@@ -59,15 +64,18 @@ class ThreeJSSandbox(Sandbox):
         self.thresholds = opts.thresholds
         self.timeout_s = float(options.timeout_s)
         self.settings = SessionSettings(viewport=opts.viewport, settle_s=min(opts.settle_s, max(0.5, self.timeout_s / 2)),
-                                        motion_gap_s=opts.motion_gap_s)
+                                        motion_gap_s=opts.motion_gap_s, budget_s=self.timeout_s)
         try:
             self.console_allow = re.compile(opts.console_allow) if opts.console_allow else None
         except re.error:
             self.console_allow = re.compile(re.escape(opts.console_allow or ""))
         self.three = ThreeInstall()
+        self.versions = ThreeVersions(self.three)  # the current three plus older pinned releases
         self.pool = BrowserPool(max(1, jobs))
         self._docker_dir: Path | None = None  # docker: the launcher script's folder
         self._docker_label = ""
+        self._launcher_dir: Path | None = None  # bwrap: the launcher script's folder
+        self.confinement = "not started"
 
     # lifecycle -------------------------------------------------------------------------
 
@@ -75,8 +83,18 @@ class ThreeJSSandbox(Sandbox):
         if not self.three.installed:
             raise RuntimeError(f"three.js is not installed; run: {INSTALL_COMMAND}")
         self.three.classic_core()  # build once, before the threads need it
-        if self.options.isolation == "docker":
+        self.confinement = plan(self.options.isolation)
+        if self.confinement == "container":
             self._use_docker()
+        elif self.confinement == "bwrap":
+            import tempfile
+
+            self._launcher_dir = Path(tempfile.mkdtemp(prefix="codevet-browser-"))
+            self.pool.executable = str(bwrap_launcher(CHROMIUM, self._launcher_dir))
+        elif self.confinement == "unavailable":
+            raise BrowserUnavailable("Chromium would run without any sandbox: bubblewrap does not work here "
+                                     "and Chromium's own sandbox cannot run as root")
+        self.pool.args = browser_args(self.pool.args, self.confinement)
         self.pool.start()
 
     def _use_docker(self) -> None:
@@ -97,6 +115,9 @@ class ThreeJSSandbox(Sandbox):
 
     def close(self) -> None:
         self.pool.stop()
+        if getattr(self, "_launcher_dir", None) is not None:
+            shutil.rmtree(self._launcher_dir, ignore_errors=True)
+            self._launcher_dir = None
         if self._docker_dir is not None:
             from codevet.sandboxes.isolation.docker import kill_labelled
 
@@ -109,7 +130,9 @@ class ThreeJSSandbox(Sandbox):
         return {"code": candidate.code, "instruction": candidate.instruction}
 
     def environment(self) -> dict[str, Any]:
-        return {"three": self.three.version, "chromium": chromium_version(CHROMIUM)}
+        return {"three": self.three.version, "three_installed": self.versions.available,
+                "browser_confinement": plan(self.options.isolation),
+                "chromium": chromium_version(CHROMIUM)}
 
     # one candidate ---------------------------------------------------------------------
 
@@ -121,14 +144,16 @@ class ThreeJSSandbox(Sandbox):
             return Verdict.from_checks([Check("has-code", False, "the example has no code")],
                                        duration_s=time.monotonic() - start)
         page = build_page(code, title=str(candidate.id)[:60])
+        choice = self.versions.choose(pinned_version(code))
         ev: Evidence | None = None
         crash_detail = ""
         for _attempt in range(2):  # a browser crash gets one more try on a fresh browser
             ev = Evidence()
-            router = Router(self.three, page.html, ev.requests)
+            router = Router(choice.three, page.html, ev.requests)
 
             async def session(browser: Any, ev: Evidence = ev, router: Router = router) -> Evidence:
-                return await run_session(browser, page, router, ev, self.settings, bool(wants.motion))
+                return await run_session(browser, page, router, ev, self.settings, bool(wants.motion),
+                                         bool(wants.interaction))
 
             try:
                 self.pool.run(session, timeout=self.timeout_s)
@@ -143,10 +168,10 @@ class ThreeJSSandbox(Sandbox):
                 ev = None
         if ev is None:
             return Verdict.error("browser-crashed", f"the browser failed twice: {crash_detail}")
-        return self._verdict(candidate, code, wants, page.notes, ev, start)
+        return self._verdict(candidate, code, wants, page.notes, ev, start, choice)
 
     def _verdict(self, candidate: Candidate, code: str, wants: Any, notes: list[str], ev: Evidence,
-                 start: float) -> Verdict:
+                 start: float, choice: Choice) -> Verdict:
         frames = []
         for shot in ev.shots:
             try:
@@ -156,7 +181,11 @@ class ThreeJSSandbox(Sandbox):
         stats = frame_stats(frames[0], self.thresholds) if frames else None
         judgement = judge(ev, code=code, wants=wants, timeout_s=self.timeout_s, th=self.thresholds,
                           console_allow=self.console_allow, frames=frames, stats=stats)
+        checks = list(judgement.checks)
+        if checks and checks[0].name == "has-code":  # the report line says which three judged the page
+            checks.insert(1, Check("three-version", True, choice.line))
         artifacts: dict[str, Any] = {
+            "three": choice.three.version,
             "notes": list(notes) + list(ev.requests.notes),
             "scene": compact(ev.summaries[-1]) if ev.summaries else None,
             "page": ev.page_kind,
@@ -165,7 +194,7 @@ class ThreeJSSandbox(Sandbox):
         if stats is not None:
             artifacts["frame"] = stats.as_dict()
         files = {"screenshot.png": ev.shots[0]} if ev.shots else {}
-        return Verdict.from_checks(judgement.checks, reason=judgement.reason,
+        return Verdict.from_checks(checks, reason=judgement.reason,
                                    duration_s=time.monotonic() - start, artifacts=artifacts, files=files)
 
     # doctor ----------------------------------------------------------------------------

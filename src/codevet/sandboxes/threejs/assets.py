@@ -95,6 +95,11 @@ class ThreeInstall:
         with self._lock:
             if self._classic_core is not None:
                 return self._classic_core
+        real = self.read("build/three.min.js")  # releases before r160 ship their own
+        if real is not None:
+            with self._lock:
+                self._classic_core = real
+            return real
         code = bundle_classic(["build/three.module.js"], self.text, expose="window.THREE = {mod};\n")
         data = code.encode("utf-8")
         with self._lock:
@@ -108,6 +113,9 @@ class ThreeInstall:
         with self._lock:
             if key in self._files:
                 return self._files[key]
+        real = self.read("examples/js/" + jsm_rel[len("examples/jsm/"):])  # before r148: the real one
+        if real is not None:
+            return real
         try:
             code = bundle_classic([jsm_rel], self.text, expose="Object.assign(window.THREE, {mod});\n",
                                   external={"three": "window.THREE"})

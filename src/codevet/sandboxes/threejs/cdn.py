@@ -55,14 +55,17 @@ class CdnHit:
     url: str
 
 
-def _normalise(sub: str) -> tuple[str, str]:
+def normalise_path(sub: str) -> tuple[str, str]:
+    """(kind, local path) for a path inside the three package, as a CDN or a relative
+    URL spells it."""
     sub = sub.strip("/")
     sub = re.sub(r"^(?:es\d+|v\d+|X-[^/]+)/", "", sub)  # esm.sh/skypack build prefixes
     if sub in ("", "+esm", "es2022/three.mjs", "three.mjs") or sub.endswith("/+esm") and sub.count("/") == 0:
         return "module", "build/three.module.js"
     if sub.endswith("/+esm"):
         sub = sub[: -len("/+esm")]
-    sub = re.sub(r"\.min\.js$", ".js", sub)
+    if not sub.startswith(("examples/", "addons/")):  # addons ship their own .min files (lil-gui)
+        sub = re.sub(r"\.min\.js$", ".js", sub)
     sub = re.sub(r"\.mjs$", ".js", sub)
     if sub.startswith("addons/"):
         sub = "examples/jsm/" + sub[len("addons/"):]
@@ -106,5 +109,5 @@ def match_cdn(url: str) -> CdnHit | None:
         m = re.match(r"^(/(?:build|examples|src)/.*)$", path)
     if m is None:
         return None
-    kind, local = _normalise(m.group(1) or "")
+    kind, local = normalise_path(m.group(1) or "")
     return CdnHit(kind, local, url)

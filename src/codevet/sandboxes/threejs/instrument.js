@@ -9,7 +9,7 @@
     contexts: 0, contextFailures: 0, lost: 0, contextTypes: [],
     renders: 0, firstRenderAt: null, lastRenderAt: null,
     renderers: [], scenes: [], lastScene: null, lastCamera: null, lastRenderer: null,
-    info: null, maxCalls: 0, revision: null, errors: 0,
+    info: null, maxCalls: 0, totalCalls: 0, revision: null, errors: 0,
   });
   const now = () => performance.now();
 
@@ -41,7 +41,8 @@
       try {
         const i = this.info && this.info.render;
         if (i) { H.info = { calls: i.calls, triangles: i.triangles, points: i.points, lines: i.lines };
-                 H.maxCalls = Math.max(H.maxCalls, i.calls); }
+                 H.maxCalls = Math.max(H.maxCalls, i.calls);
+                 H.totalCalls += i.calls; }
       } catch (err) { /* a broken renderer reports itself elsewhere */ }
       return out;
     };
@@ -87,6 +88,13 @@
   // Uncaught errors end the wait for a first render early (the verdict reads them from CDP).
   window.addEventListener('error', (e) => { if (e instanceof ErrorEvent) H.errors++; });
   window.addEventListener('unhandledrejection', () => { H.errors++; });
+
+  // The canvas the scene is drawn on: the frame is measured on it alone.
+  H.canvasElement = () => {
+    const r = H.lastRenderer || H.renderers[H.renderers.length - 1];
+    const el = r && r.domElement;
+    return el && el.isConnected ? el : null;
+  };
 
   // 3) Waiting helper: resolves after n animation frames or ms milliseconds, whichever first.
   H.frames = (n, ms) => new Promise((resolve) => {
@@ -144,7 +152,7 @@
     const scene = H.lastScene || H.scenes[H.scenes.length - 1] || null;
     const cam = H.lastCamera;
     const out = { revision: H.revision, renders: H.renders, contexts: H.contexts, lost: H.lost,
-                  contextFailures: H.contextFailures, info: H.info, consoleDropped: H.dropped, maxCalls: H.maxCalls,
+                  contextFailures: H.contextFailures, info: H.info, consoleDropped: H.dropped, maxCalls: H.maxCalls, totalCalls: H.totalCalls,
                   renderers: H.renderers.length, scenes: H.scenes.length,
                   objects: [], lights: [], camera: null, background: null, environment: false,
                   fog: null, counts: { objects: 0, meshes: 0, lights: 0 }, truncated: false,

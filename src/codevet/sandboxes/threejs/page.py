@@ -20,6 +20,7 @@ from html import escape
 
 from codevet.sandboxes.threejs.assets import CLASSIC_CORE
 from codevet.sandboxes.threejs.cdn import match_cdn
+from codevet.sandboxes.threejs.versions import missing_at, url_version
 
 ORIGIN = "http://codevet.localhost"
 PAGE_URL = ORIGIN + "/index.html"
@@ -89,8 +90,8 @@ def _classic_tags(html: str, notes: list[str]) -> str:
             return m.group(0)
         src = next(g for g in src_m.groups() if g is not None)
         hit = match_cdn(src)
-        if hit is None:
-            return m.group(0)
+        if hit is None or missing_at(hit.kind, url_version(src)):
+            return m.group(0)  # not three, or a file its version never had: the router says so
         if hit.kind == "classic-core" or (hit.kind == "module" and hit.path == "build/three.module.js"
                                           and "module" not in src):
             notes.append(f"classic three.js build {src} answered by the local three (classic form)")

@@ -8,13 +8,21 @@ with a check that names what it wanted, instead of hanging or silently drawing l
 """
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from codevet.sandboxes.threejs.assets import CLASSIC_CORE, ThreeInstall, content_type
-from codevet.sandboxes.threejs.cdn import match_cdn
+from codevet.sandboxes.threejs.cdn import match_cdn, normalise_path
 from codevet.sandboxes.threejs.page import ORIGIN, THREE_BASE
+from codevet.sandboxes.threejs.purpose import needed_by_scene, purpose
+from codevet.sandboxes.threejs.versions import missing_at, url_version
+
+# What the official examples (and pages written next to them) reach by relative path:
+# `../build/three.module.js`, `./jsm/...` (examples/jsm seen from examples/) and
+# `../examples/jsm/...`. The page is /index.html, so `..` stays at the root.
+THREE_RELATIVE = re.compile(r"^/(build/.+|examples/(?:jsm|js)/.+|jsm/.+|js/.+)$")
 
 JS = "text/javascript; charset=utf-8"
 
@@ -36,16 +44,20 @@ class Answer:
 class RequestLog:
     """Evidence about requests for one candidate (appended to from the event loop)."""
 
-    blocked: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)  # what the scene needs
+    optional: list[str] = field(default_factory=list)  # stylesheets, favicons, polyfills: a warning
     notes: list[str] = field(default_factory=list)
     served: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def block(self, url: str, why: str) -> None:
+    def block(self, url: str, why: str, resource_type: str = "other") -> None:
         with self.lock:
-            entry = f"{url} ({why})"
-            if entry not in self.blocked and len(self.blocked) < 50:
-                self.blocked.append(entry)
+            if needed_by_scene(url, resource_type):
+                entry, into = f"{url} ({why})", self.blocked
+            else:
+                entry, into = f"{url} ({purpose(url, resource_type)}; {why})", self.optional
+            if entry not in into and len(into) < 50:
+                into.append(entry)
 
     def note(self, text: str) -> None:
         with self.lock:
@@ -70,13 +82,19 @@ class Router:
         self.three = three
         self.page = page_html.encode("utf-8")
         self.log = log
+        self._type = "other"  # the resource type of the request being answered
 
-    def answer(self, url: str) -> Answer:
+    def answer(self, url: str, resource_type: str = "other") -> Answer:
+        self._type = resource_type
         answer = self._answer(url)
         if not answer.blocked:
             with self.log.lock:
                 self.log.served += 1
         return answer
+
+    def _block(self, url: str, why: str) -> Answer:
+        self.log.block(url, why, getattr(self, "_type", "other"))
+        return Answer(body=None)
 
     def _answer(self, url: str) -> Answer:
         parts = urlsplit(url)
@@ -86,9 +104,11 @@ class Router:
             return Answer(200, b"", "text/plain")  # never routed in practice
         hit = match_cdn(url)
         if hit is not None:
+            gone = missing_at(hit.kind, url_version(url))
+            if gone:
+                return self._block(url, gone)
             return self._cdn(hit.kind, hit.path, url)
-        self.log.block(url, "network access is not allowed")
-        return Answer(body=None)
+        return self._block(url, "network access is not allowed")
 
     def _local(self, path: str, url: str) -> Answer:
         if path in ("/", "/index.html"):
@@ -100,34 +120,37 @@ class Router:
         if path.startswith("/codevet/classic/"):
             body = self.three.classic_addon(path[len("/codevet/classic/"):])
             if body is None:
-                self.log.block(url, "this classic addon cannot be provided")
-                return Answer(body=None)
+                return self._block(url, "this classic addon cannot be provided")
             return Answer(200, body, JS)
         if path.startswith(THREE_BASE):
             rel = path[len(THREE_BASE):]
             body = self.three.read(rel)
             if body is None:
-                self.log.block(url, f"not in three {self.three.version}")
-                return Answer(body=None)
+                return self._block(url, f"not in three {self.three.version}")
             return Answer(200, body, content_type(rel))
-        self.log.block(url, "file not provided: examples run without their own assets")
-        return Answer(body=None)
+        if m := THREE_RELATIVE.match(path):
+            sub = m.group(1)
+            if sub.startswith(("jsm/", "js/")):
+                sub = "examples/" + sub
+            kind, local = normalise_path(sub)
+            return self._cdn(kind, local, url, via="relative path")
+        return self._block(url, "file not provided: examples run without their own assets")
 
-    def _cdn(self, kind: str, path: str, url: str) -> Answer:
+    def _cdn(self, kind: str, path: str, url: str, via: str = "CDN") -> Answer:
         if kind == "classic-core":
-            self.log.note(f"CDN {url} -> local three {self.three.version} (classic build)")
+            self.log.note(f"{via} {url} -> local three {self.three.version} (classic build)")
             return Answer(200, self.three.classic_core(), JS)
         if kind == "classic-addon":
             body = self.three.classic_addon(path)
             if body is None:
-                self.log.block(url, "three.js addon with no local classic form")
-                return Answer(body=None)
-            self.log.note(f"CDN {url} -> local {path} (classic form)")
+                return self._block(url, "three.js addon with no local classic form")
+            self.log.note(f"{via} {url} -> local {path} (classic form)")
             return Answer(200, body, JS)
         if kind == "module":
             source = self.three.read(path)
             if source is not None and path.endswith(".js"):
-                self.log.note(f"CDN {url} -> local three {self.three.version} {path}")
+                self.log.note(f"{via} {url} -> local three {self.three.version} {path}")
                 return Answer(200, _reexport(path, source), JS)
-        self.log.block(url, f"three.js CDN file with no local copy in three {self.three.version}")
-        return Answer(body=None)
+            if source is not None:  # a data file next to the modules (wasm, json)
+                return Answer(200, source, content_type(path))
+        return self._block(url, f"three.js file with no local copy in three {self.three.version}")

@@ -36,6 +36,18 @@ SHAPES: dict[str, tuple[str, ...]] = {
 MOTION = re.compile(r"\b(rotat\w*|spin\w*|twirl\w*|revolv\w*|animat\w*|moving|moves?|bounc\w*|wobbl\w*|"
                     r"oscillat\w*|puls\w*|swing\w*|sway\w*|orbiting|orbits?(?!\s*control)|turning|turns|"
                     r"flicker\w*|danc\w*|flap\w*|wav(?:ing|es)|fly(?:ing)?|falling|drift\w*|swirl\w*)\b", re.I)
+# User-driven behaviour: the frame must answer pointer input, not move by itself.
+INTERACTION = re.compile(
+    r"\b(?:orbit|trackball|map|pointer\s*lock|drag|fly|arcball)\s*controls?\b|"
+    r"\b(?:orbit\w*|rotat\w*|drag\w*|zoom\w*|pan(?:ning|s)?|spin\w*|inspect\w*|move|look\s+around|"
+    r"click\w*|tap\w*|scroll\w*)\b[^.;]{0,40}?\b(?:with|using|by|via)\s+(?:the\s+|your\s+)?"
+    r"(?:mouse|pointer|cursor|touch|trackpad|wheel|scroll\w*|drag\w*|click\w*)\b|"
+    r"\b(?:user|viewer|you)\s+(?:can|may|could)\s+(?:\w+\s+){0,3}?"
+    r"(?:orbit|rotate|drag|zoom|pan|spin|inspect|click|move|look)\b|"
+    r"\b(?:click|tap|drag)\w*\s+(?:on\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:to|and)\b|"
+    r"\b(?:drag|zoom|pan)(?:gable|ing)?\s+with\b|\bmouse[- ](?:driven|controlled|drag|orbit)\b|"
+    r"\b(?:when|as|while|if)\s+(?:you|the\s+user|the\s+viewer)\s+(?:click|tap|drag|move\s+the\s+mouse|scroll|hover)\w*",
+    re.I)
 NEGATION = re.compile(r"\b(not|no|without|never|non|static|stationary|still|isn't|doesn't|don't)\W+(\w+\W+){0,2}$", re.I)
 LIT_TYPES = {"MeshLambertMaterial", "MeshPhongMaterial", "MeshStandardMaterial", "MeshPhysicalMaterial",
              "MeshToonMaterial"}
@@ -46,6 +58,7 @@ class Wants:
     """What the description names."""
 
     motion: str | None = None
+    interaction: str | None = None  # user-driven behaviour: checked with pointer events
     colours: list[str] = field(default_factory=list)
     shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -57,10 +70,17 @@ def _negated(text: str, start: int) -> bool:
 def read_description(text: str) -> Wants:
     text = text or ""
     wants = Wants()
+    asked = [m for m in INTERACTION.finditer(text) if not _negated(text, m.start())]
+    if asked:
+        wants.interaction = asked[0].group(0)
     for m in MOTION.finditer(text):
-        if not _negated(text, m.start()):
-            wants.motion = m.group(0)
-            break
+        driven = any(a.start() <= m.start() < a.end() or                          # "orbit ... with the mouse"
+                     (0 <= m.start() - a.end() < 30 and re.search(r"\bto\s+$", text[a.start():m.start()])) or
+                     (0 <= a.start() - m.end() < 12) for a in asked)           # "spins when you drag it"
+        if _negated(text, m.start()) or driven:
+            continue  # "orbit around it with the mouse" asks for interaction, not animation
+        wants.motion = m.group(0)
+        break
     for name in HUES:
         for m in re.finditer(rf"\b{name}(?:ish)?\b", text, re.I):
             after = text[m.end():m.end() + 8].lower()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from codevet.core.resources import package_dir
-from codevet.sandboxes.threejs.page import PAGE_URL, Page
+from codevet.sandboxes.threejs.page import ORIGIN, PAGE_URL, Page
 from codevet.sandboxes.threejs.router import RequestLog, Router
 
 INSTRUMENT = (package_dir(__package__) / "instrument.js").read_text()
@@ -27,7 +27,10 @@ class SessionSettings:
     settle_s: float = 3.0        # how long to wait for the first render() after load
     frames: int = 3              # frames to let pass after the first render before sampling
     motion_gap_s: float = 0.6    # time between the two samples when motion is asked for
-    probe_s: float = 2.0         # an evaluate that takes longer means the page is hung
+    # The example's whole budget (from --timeout). A page is hung only when its main thread
+    # does not answer before this budget runs out: a slow SwiftShader frame (1-5 s on a
+    # loaded machine) is slow, not hung.
+    budget_s: float = 20.0
 
 
 @dataclass
@@ -45,6 +48,9 @@ class Evidence:
     summaries: list[dict[str, Any]] = field(default_factory=list)
     shots: list[bytes] = field(default_factory=list)
     gap_s: float = 0.0
+    screenshot_error: str | None = None  # why no frame could be captured (a fail, not a crash)
+    interaction: str | None = None  # the pointer gestures dispatched, when the description asks for them
+    interaction_from: int = 0  # the frame (and summary) taken just before them
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -52,38 +58,109 @@ class PageHung(Exception):
     """The page stopped answering (its main thread is busy)."""
 
 
-async def _probe(page: Any, expression: str, seconds: float, arg: Any = None) -> Any:
+class Budget:
+    """What is left of the example's time. Waits on the page are bounded by it and
+    nothing else, so only a page that stops answering for the rest of its budget is hung."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def left(self, margin: float = 0.25) -> float:
+        return max(0.05, self.end - time.monotonic() - margin)
+
+
+async def _probe(page: Any, expression: str, budget: Budget, arg: Any = None) -> Any:
     try:
-        return await asyncio.wait_for(page.evaluate(expression, arg), seconds)
+        return await asyncio.wait_for(page.evaluate(expression, arg), budget.left())
     except asyncio.TimeoutError as exc:
         raise PageHung(expression) from exc
 
 
-async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidence,
-                      settings: SessionSettings, want_motion: bool) -> Evidence:
-    t0 = time.monotonic()
-    ev.page_kind = page_spec.kind
+# Isolation unit: a fresh page in a reused context. What one candidate could leave for the
+# next is wiped between them (cookies; local/session storage, IndexedDB, Cache Storage,
+# service workers for the origin; every page closed, so no window globals survive).
+# Service workers are blocked anyway. A page that ended abnormally (hung, crashed, timed
+# out, navigated away) takes its context with it: nothing of it is trusted.
+CONTEXT_REUSE = 100  # candidates per context before it is replaced (bounded memory)
+
+
+@dataclass
+class _Shared:
+    """One browser's reused context and whose requests it is answering now."""
+
+    context: Any
+    browser: Any = None  # the browser it belongs to (ids of dead browsers are reused)
+    router: Router | None = None
+    uses: int = 0
+
+
+_contexts: dict[int, _Shared] = {}
+stats = {"contexts_created": 0, "pages": 0}
+
+
+async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
+    shared = _contexts.get(id(browser))
+    if shared is not None and shared.browser is browser and shared.uses < CONTEXT_REUSE and browser.is_connected():
+        return shared
+    if shared is not None:
+        await _drop(browser)
     w, h = settings.viewport
     context = await browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1,
                                         service_workers="block", accept_downloads=False)
+    shared = _Shared(context, browser)
+    await context.add_init_script(script=INSTRUMENT)
+
+    async def handle(route: Any) -> None:
+        try:
+            router = shared.router
+            answer = router.answer(route.request.url, route.request.resource_type) if router else None
+            if answer is None or answer.blocked:
+                await route.abort("blockedbyclient")
+            else:
+                await route.fulfill(status=answer.status, body=answer.body,
+                                    headers={"content-type": answer.content_type,
+                                             "access-control-allow-origin": "*",
+                                             "cache-control": "no-store"})
+        except Exception:
+            pass  # the page went away while we answered
+
+    await context.route("**/*", handle)
+    _contexts[id(browser)] = shared
+    stats["contexts_created"] += 1
+    return shared
+
+
+async def _drop(browser: Any) -> None:
+    shared = _contexts.pop(id(browser), None)
+    if shared is not None:
+        try:
+            await asyncio.wait_for(shared.context.close(), 5)
+        except BaseException:
+            pass  # the pool checks the browser and relaunches it if it is wedged
+
+
+async def _wipe(shared: _Shared, page: Any) -> None:
+    """Leave nothing for the next candidate: storage of the origin, cookies, all pages."""
+    cdp = await shared.context.new_cdp_session(page)
+    await cdp.send("Storage.clearDataForOrigin", {"origin": ORIGIN, "storageTypes": "all"})
+    await cdp.detach()
+    await shared.context.clear_cookies()
+    for other in list(shared.context.pages):
+        await other.close()
+
+
+async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidence,
+                      settings: SessionSettings, want_motion: bool, want_interaction: bool = False) -> Evidence:
+    t0 = time.monotonic()
+    budget = Budget(settings.budget_s)
+    ev.page_kind = page_spec.kind
+    shared = await _context_for(browser, settings)
+    shared.router, shared.uses = router, shared.uses + 1
+    clean = False
+    page = None
     try:
-        await context.add_init_script(script=INSTRUMENT)
-
-        async def handle(route: Any) -> None:
-            try:
-                answer = router.answer(route.request.url)
-                if answer.blocked:
-                    await route.abort("blockedbyclient")
-                else:
-                    await route.fulfill(status=answer.status, body=answer.body,
-                                        headers={"content-type": answer.content_type,
-                                                 "access-control-allow-origin": "*",
-                                                 "cache-control": "no-store"})
-            except Exception:
-                pass  # the page went away while we answered
-
-        await context.route("**/*", handle)
-        page = await context.new_page()
+        page = await shared.context.new_page()
+        stats["pages"] += 1
         _listen(page, ev)
         ev.timings["context"] = time.monotonic() - t0
 
@@ -102,36 +179,83 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
                                          polling=50, timeout=settings.settle_s * 1000)
         except Exception:
             pass  # never rendered: the verdict says so; first make sure the page still answers
-        await _probe(page, "() => 1", settings.probe_s)
+        await _probe(page, "() => 1", budget)
         ev.timings["first_render"] = time.monotonic() - t0
 
         ev.stage = "rendering frames"
-        await _probe(page, "([n, ms]) => window.__codevet.frames(n, ms)", settings.probe_s + 1,
-                     [settings.frames, 500])
-        await _sample(page, ev, settings)
+        await _probe(page, "([n, ms]) => window.__codevet.frames(n, ms)", budget, [settings.frames, 500])
+        await _sample(page, ev, settings, budget)
         ev.timings["sample"] = time.monotonic() - t0
-        if want_motion:
+        if want_motion and ev.shots:  # first, untouched: does it move by itself?
             ev.stage = "watching for motion"
             start = time.monotonic()
             await asyncio.sleep(settings.motion_gap_s)
-            await _sample(page, ev, settings)
+            await _sample(page, ev, settings, budget)
             ev.gap_s = time.monotonic() - start
+        if want_interaction and ev.shots:  # then: does it answer the pointer? (compared with the last frame)
+            ev.stage = "dragging, zooming and clicking on the canvas"
+            ev.interaction = await _interact(page, ev.summaries[-1], settings, budget)
+            ev.interaction_from = len(ev.shots) - 1
+            await _probe(page, "([n, ms]) => window.__codevet.frames(n, ms)", budget, [settings.frames, 500])
+            await _sample(page, ev, settings, budget)
         ev.stage = "done"
+        clean = not (ev.crashed or ev.navigated_away)
         return ev
     except PageHung:
         ev.hung = True
         return ev
     finally:
         ev.timings["total"] = time.monotonic() - t0
+        shared.router = None  # late requests of this page are refused
         try:
-            await asyncio.wait_for(context.close(), 5)
+            if not clean or page is None:
+                raise RuntimeError("not reusable")
+            await asyncio.wait_for(_wipe(shared, page), 5)
         except BaseException:
-            pass  # the pool checks the browser and relaunches it if it is wedged
+            await _drop(browser)  # a fresh context next time
 
 
-async def _sample(page: Any, ev: Evidence, settings: SessionSettings) -> None:
-    summary = await _probe(page, "() => window.__codevet.summary(200)", settings.probe_s)
+# While the frame is captured, everything but the WebGL canvas is hidden: HTML overlays
+# (lil-gui, Stats, info text) are not rendered content.
+HIDE_OVERLAYS = """() => {
+  const c = window.__codevet && window.__codevet.canvasElement();
+  if (!c) return false;
+  c.setAttribute('data-codevet-gl', '');
+  const s = document.createElement('style');
+  s.id = '__codevet_only_canvas';
+  s.textContent = 'body *{visibility:hidden!important} canvas[data-codevet-gl]{visibility:visible!important}';
+  document.documentElement.appendChild(s);
+  return true;
+}"""
+SHOW_OVERLAYS = """() => { const s = document.getElementById('__codevet_only_canvas'); if (s) s.remove(); }"""
+
+
+async def _sample(page: Any, ev: Evidence, settings: SessionSettings, budget: Budget) -> None:
+    summary = await _probe(page, "() => window.__codevet.summary(200)", budget)
     ev.summaries.append(summary or {})
+    clip = _canvas_clip(summary, settings)
+    hidden = await _probe(page, HIDE_OVERLAYS, budget)
+    try:
+        shot = await asyncio.wait_for(page.screenshot(type="png", clip=clip, animations="allow",
+                                                      timeout=budget.left() * 1000), budget.left(0.1))
+    except asyncio.TimeoutError as exc:
+        raise PageHung("screenshot") from exc
+    except Exception as exc:  # Playwright's TimeoutError: the compositor gave no frame in time
+        if "Timeout" not in type(exc).__name__ and "imeout" not in str(exc)[:200]:
+            raise
+        ev.screenshot_error = (f"the screenshot timed out after {time.monotonic() - (budget.end - settings.budget_s):.1f} s "
+                               f"of the {settings.budget_s:g} s budget (no frame was presented)")
+        return
+    finally:
+        if hidden:
+            try:
+                await asyncio.wait_for(page.evaluate(SHOW_OVERLAYS), budget.left(0.1))
+            except Exception:
+                pass
+    ev.shots.append(shot)
+
+
+def _canvas_clip(summary: dict[str, Any] | None, settings: SessionSettings) -> dict[str, float]:
     w, h = settings.viewport
     clip = {"x": 0, "y": 0, "width": w, "height": h}
     canvas = (summary or {}).get("canvas")
@@ -140,12 +264,30 @@ async def _sample(page: Any, ev: Evidence, settings: SessionSettings) -> None:
         x1, y1 = min(float(w), canvas["x"] + canvas["width"]), min(float(h), canvas["y"] + canvas["height"])
         if x1 - x0 >= 1 and y1 - y0 >= 1:
             clip = {"x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0}
+    return clip
+
+
+async def _interact(page: Any, summary: dict[str, Any], settings: SessionSettings, budget: Budget) -> str:
+    """Drag across the canvas (orbit, pan), turn the wheel (zoom) and click: real input
+    events through the browser, as a user's mouse would send them."""
+    clip = _canvas_clip(summary, settings)
+    cx, cy = clip["x"] + clip["width"] / 2, clip["y"] + clip["height"] / 2
+    dx, dy = clip["width"] / 4, clip["height"] / 6
+
+    async def gestures() -> None:
+        await page.mouse.move(cx, cy)
+        await page.mouse.down()
+        for i in range(1, 9):
+            await page.mouse.move(cx + dx * i / 8, cy + dy * i / 8)
+        await page.mouse.up()
+        await page.mouse.wheel(0, -240)
+        await page.mouse.click(cx, cy)
+
     try:
-        shot = await asyncio.wait_for(page.screenshot(type="png", clip=clip, animations="allow",
-                                                      timeout=settings.probe_s * 2000), settings.probe_s * 2 + 1)
+        await asyncio.wait_for(gestures(), budget.left())
     except asyncio.TimeoutError as exc:
-        raise PageHung("screenshot") from exc
-    ev.shots.append(shot)
+        raise PageHung("pointer events") from exc
+    return f"drag {dx:.0f},{dy:.0f} px from the canvas centre, wheel -240, click"
 
 
 def _listen(page: Any, ev: Evidence) -> None:

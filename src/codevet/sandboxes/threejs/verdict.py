@@ -16,9 +16,12 @@ from codevet.sandboxes.threejs.pixels import BlankThresholds, FrameStats, blank_
 from codevet.sandboxes.threejs.scene import Wants, description_problems, transforms_moved, unlit_objects
 from codevet.sandboxes.threejs.session import Evidence
 
-ORDER = ("has-code", "timeout", "page-loads", "no-blocked-requests", "no-syntax-errors", "three-api-exists",
+# Checks that warn and never fail an example (their detail starts with "warning:").
+# "three-version" only informs: which three judged the page (added by the sandbox).
+WARNINGS = ("optional-requests", "three-version")
+ORDER = ("has-code", "three-version", "timeout", "page-loads", "no-blocked-requests", "optional-requests", "no-syntax-errors", "three-api-exists",
          "no-page-errors", "webgl-context", "no-shader-errors", "no-webgl-warnings", "no-console-errors",
-         "render-called", "scene-is-lit", "frame-not-blank", "motion", "scene-matches-description")
+         "render-called", "scene-is-lit", "frame-not-blank", "motion", "interaction", "scene-matches-description")
 
 SHADER = re.compile(r"Shader Error|WebGLProgram|WebGLShader|shader (?:compile|link)|ERROR: \d+:\d+", re.I)
 CONTEXT_LOST = re.compile(r"Context Lost|CONTEXT_LOST_WEBGL", re.I)
@@ -107,6 +110,10 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
               f"needs what is not available offline: {_short(blocked)}" if blocked else
               f"{ev.requests.served} requests answered locally"))
 
+    optional = list(ev.requests.optional)
+    add(Check("optional-requests", True, f"warning: blocked, not needed for the scene: {_short(optional)}"
+              if optional else "no stylesheet, favicon or polyfill was blocked"))
+
     syntax, api, webgl_errors, other = _classify_errors(ev)
     add(Check("no-syntax-errors", not syntax, _short(syntax) if syntax else "code parsed"))
     add(Check("three-api-exists", not api, f"uses three.js API that does not exist in this version: {_short(api)}"
@@ -114,7 +121,7 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
     add(Check("no-page-errors", not other, _short(other) if other else "no uncaught exceptions"))
 
     if ev.timed_out or ev.hung:
-        return Judgement(checks, "timeout")
+        return Judgement(checks, "no-blocked-requests" if blocked else "timeout")
 
     summaries = ev.summaries
     s1 = summaries[0] if summaries else {}
@@ -142,7 +149,7 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
     for kind, text, url in ev.console:
         if kind != "error" or SHADER.search(text) or CONTEXT_LOST.search(text) or GL_WARNING.search(text):
             continue
-        if BLOCKED_ECHO.search(text) and blocked:
+        if BLOCKED_ECHO.search(text) and (blocked or optional):
             continue  # the browser's echo of a request we blocked: reported above, with its URL
         if DEFAULT_ALLOW.search(text + " " + url) or (console_allow and console_allow.search(text)):
             continue
@@ -167,7 +174,11 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
     elif canvas and not canvas.get("visible", True):
         add(Check("frame-not-blank", False, "the renderer's canvas is hidden"))
     elif stats is None:
-        add(Check("frame-not-blank", False, "no screenshot could be taken"))
+        add(Check("frame-not-blank", False, ev.screenshot_error or "no screenshot could be taken"))
+    elif int(s1.get("maxCalls") or 0) == 0 and not info.get("triangles") and not info.get("points") \
+            and not info.get("lines"):
+        add(Check("frame-not-blank", False, f"nothing drawn: 0 draw calls in {renders} render(s) "
+                  f"(the WebGL canvas shows only its clear colour or background)"))
     else:
         why = blank_reason(stats, th)
         measures = (f"content {stats.content:.2%}, {stats.colors} colours, edges {stats.edges:.2%}, "
@@ -189,6 +200,20 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
     else:
         add(Check("motion", True, "the description asks for no motion"))
 
+    if wants.interaction:
+        i0 = ev.interaction_from
+        if ev.interaction is None or len(frames) < i0 + 2 or len(summaries) < i0 + 2:
+            add(Check("interaction", False, f"asked for ('{wants.interaction}') but no frame after the pointer "
+                      f"events could be taken" + (f": {ev.screenshot_error}" if ev.screenshot_error else "")))
+        else:
+            changed = changed_fraction(frames[i0], frames[i0 + 1], th.pixel_delta)
+            moved = transforms_moved(summaries[i0], summaries[i0 + 1])
+            ok = changed >= th.min_motion or moved
+            add(Check("interaction", ok, f"'{wants.interaction}': after {ev.interaction}, {changed:.2%} of pixels "
+                      f"changed (need {th.min_motion:.2%}); objects/camera moved: {'yes' if moved else 'no'}"))
+    else:
+        add(Check("interaction", True, "the description asks for no pointer interaction"))
+
     if wants.colours or wants.shapes:
         missing, found = description_problems(wants, s1, frames[0] if frames else None)
         add(Check("scene-matches-description", not missing,
@@ -198,4 +223,6 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
         add(Check("scene-matches-description", True, "the description names no colour or primitive"))
 
     failed = [c.name for c in checks if not c.passed]
+    if "no-blocked-requests" in failed:  # what the scene needed and could not get is named first
+        return Judgement(checks, "no-blocked-requests")
     return Judgement(checks, failed[0] if failed else None)
