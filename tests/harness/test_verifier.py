@@ -202,3 +202,25 @@ def test_verify_one_retries_a_timeout_too(tmp_path: Path) -> None:
     with Verifier(config(tmp_path)) as v:
         verdict = v.verify_one(candidate(0, "x", language="fake_timeout_one"))
     assert status_of(verdict) == ("fail", "test-failed") and seen == ["0", "0"]
+
+
+def test_ctrl_c_while_a_line_is_being_written_loses_no_line(tmp_path: Path, fake) -> None:
+    """SIGINT arrives while the pipeline handles a finished verdict (the moment a
+    KeyboardInterrupt used to drop that line): every candidate still gets exactly one line."""
+    import os
+    import signal
+
+    seen: list[int] = []
+
+    def on_result(result) -> None:
+        seen.append(result.seq)
+        if len(seen) == 3:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    cands = [candidate(i, f"x = {i}") for i in range(40)]
+    result = run(cands, config(tmp_path), ["mem"], on_result=on_result)
+    lines = [json.loads(x) for x in (tmp_path / "out" / "report.jsonl").read_text().splitlines()]
+    assert result.interrupted
+    assert [x["id"] for x in lines] == [str(i) for i in range(40)]
+    assert {x["reason"] for x in lines if x["status"] == "error"} == {"interrupted"}
+    assert sum(x["status"] == "pass" for x in lines) >= 3

@@ -165,7 +165,10 @@ def test_browser_survives_infinite_loop_and_a_killed_browser() -> None:
         assert wrong.reason == "scene-matches-description", _explain(wrong)
 
         for pid in _browser_pids():  # the browser dies between two candidates
-            os.kill(pid, signal.SIGKILL)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:  # gone already (a relaunch was under way)
+                pass
         time.sleep(0.5)
         revived = sandbox.verify(cand("spinning_torus_normal_material.js"))
         assert revived.status is Status.PASS, _explain(revived)
@@ -286,14 +289,16 @@ def test_description_colours_and_shapes() -> None:
 
 
 def test_slow_frames_are_slow_not_hung() -> None:
-    """Each frame blocks the main thread for 2.5 s (a heavy SwiftShader frame on a loaded
-    machine): longer than the old fixed 2 s probe, well inside the budget, so it passes."""
+    """The first frames block the main thread for 2.5 s each (a heavy SwiftShader frame on
+    a loaded machine): longer than the old fixed 2 s probe, well inside the budget, so it
+    passes. Later frames are quick, so the test spends its time on the slow part only."""
     code = ("import * as THREE from 'three';\n"
             "const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight);"
             "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
             "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
             "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial()));"
-            "function loop() { const t = performance.now(); while (performance.now() - t < 2500) {}"
+            "let n = 0; function loop() { const t = performance.now();"
+            " while (n < 3 && performance.now() - t < 2500) {} n++;"
             " r.render(s, c); requestAnimationFrame(loop); } loop();")
     sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)
     with sandbox:

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -54,6 +57,47 @@ def _guarded(stream: Iterator[Candidate], stopped: list[str]) -> Iterator[Candid
         stopped.append(f"reading the input failed: {type(exc).__name__}: {exc}")
 
 
+@contextmanager
+def ctrl_c_sets(stop: threading.Event) -> Iterator[None]:
+    """While the run writes, the first Ctrl-C only sets `stop` (the Verifier then reports
+    what finished and the rest as interrupted), so no KeyboardInterrupt can land in the
+    middle of writing a line and lose it. A second Ctrl-C interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _consume(results: Iterator[Result], sink: OrderedSink, verifier: Verifier,
+             on_result: Callable[[Result], None] | None) -> None:
+    while True:
+        try:
+            for result in results:
+                if on_result:
+                    on_result(result)
+                sink.add(result.seq, result.candidate, result.verdict, cached=result.cached)
+            return
+        except KeyboardInterrupt:
+            # A second Ctrl-C, or one outside the handler: hand it to the Verifier, which
+            # reports the rest of the stream as interrupted.
+            try:
+                result = results.throw(KeyboardInterrupt())
+            except (StopIteration, KeyboardInterrupt):
+                verifier.interrupted = True
+                return
+            sink.add(result.seq, result.candidate, result.verdict, cached=result.cached)
+
+
 def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
         on_line: Callable[[dict[str, Any]], None] | None = None,
         executor: Executor | None = None,
@@ -80,36 +124,23 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
         stream: Iterator[Candidate] = _guarded(iter(candidates), stopped)
         if config.limit:
             stream = islice(stream, config.limit)
-        results = verifier.verify(stream)
-        try:
-            while True:
-                try:
-                    for result in results:
-                        if on_result:
-                            on_result(result)
-                        sink.add(result.seq, result.candidate, result.verdict, cached=result.cached)
-                    break
-                except KeyboardInterrupt:
-                    # Ctrl-C landed here rather than inside the Verifier: hand it over, so it
-                    # reports the rest of the stream as interrupted.
-                    try:
-                        result = results.throw(KeyboardInterrupt())
-                    except (StopIteration, KeyboardInterrupt):
-                        verifier.interrupted = True
-                        break
-                    sink.add(result.seq, result.candidate, result.verdict, cached=result.cached)
-        finally:
+        stop = threading.Event()
+        results = verifier.verify(stream, stop)
+        with ctrl_c_sets(stop):  # also over the final writes: a first Ctrl-C never cuts them
             try:
-                verifier.close()
+                _consume(results, sink, verifier, on_result)
             finally:
-                sink.close()
-                elapsed = time.monotonic() - started
-                result_summary = summary.build(elapsed, inputs, verifier.interrupted)
-                if stopped:
-                    result_summary["stopped"] = stopped[0]
-                (stage / "summary.json").write_text(json.dumps(result_summary, indent=2) + "\n")
-                write_html_report(stage)
-                swap_in(stage, out)
+                try:
+                    verifier.close()
+                finally:
+                    sink.close()
+                    elapsed = time.monotonic() - started
+                    result_summary = summary.build(elapsed, inputs, verifier.interrupted)
+                    if stopped:
+                        result_summary["stopped"] = stopped[0]
+                    (stage / "summary.json").write_text(json.dumps(result_summary, indent=2) + "\n")
+                    write_html_report(stage)
+                    swap_in(stage, out)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)  # only left when writing itself failed
         raise

@@ -161,18 +161,27 @@ class Verifier:
         return result.verdict
 
     # -- a stream --------------------------------------------------------------------------
-    def verify(self, candidates: Iterable[Candidate]) -> Iterator[Result]:
+    def verify(self, candidates: Iterable[Candidate], stop: threading.Event | None = None) -> Iterator[Result]:
         """Every candidate's Result, in completion order, with a bounded number in flight.
         Ctrl-C: what finished is yielded (and cached); the rest of the stream is yielded
-        as `interrupted` errors, never cached, so every candidate still gets its line."""
+        as `interrupted` errors, never cached, so every candidate still gets its line.
+        `stop` is the same as Ctrl-C, set from outside (a SIGINT handler that must not raise
+        in the middle of writing a line): it is looked at between candidates and every
+        half second while waiting."""
         stream = iter(candidates)
         in_flight: dict[Future, tuple[int, Candidate, str | None]] = {}
         retries: list[tuple[Result, str | None]] = []  # timeouts, run again at the end, alone
         max_in_flight = self.config.jobs * 4
         seq = 0
+        current: tuple[int, Candidate] | None = None
+
+        def stopped_from_outside() -> None:
+            if stop is not None and stop.is_set():
+                raise KeyboardInterrupt  # handled below, like a Ctrl-C that landed here
 
         def drain(block: bool) -> Iterator[Result]:
             done, _ = wait(list(in_flight), timeout=0.5 if block else 0, return_when=FIRST_COMPLETED)
+            stopped_from_outside()
             for fut in done:
                 n, cand, key = in_flight.pop(fut)
                 result = self._finish(n, cand, fut, key)
@@ -184,19 +193,25 @@ class Verifier:
         try:
             for candidate in stream:
                 n, seq = seq, seq + 1
+                current = (n, candidate)  # taken from the stream, not yet in flight
+                stopped_from_outside()
                 started = self._start(n, candidate)
+                if not isinstance(started, Result):
+                    in_flight[started[0]] = (n, candidate, started[1])
+                current = None
                 if isinstance(started, Result):
                     yield started
                     continue
-                in_flight[started[0]] = (n, candidate, started[1])
                 while len(in_flight) >= max_in_flight:
                     yield from drain(True)
             while in_flight:
                 yield from drain(True)
             while retries:  # nothing else is in flight now: each runs alone
+                stopped_from_outside()
                 result, key = retries[0]
-                yield self._retry_alone(result, key)
-                retries.pop(0)
+                redone = self._retry_alone(result, key)
+                retries.pop(0)  # only now: a Ctrl-C during the retry still reports it below
+                yield redone
         except KeyboardInterrupt:
             self.interrupted = True
             finished = {f for f in in_flight if f.done() and not f.cancelled()}
@@ -207,6 +222,8 @@ class Verifier:
                 yield result if result is not None and result.verdict.status is not Status.ERROR \
                     else Result(n, cand, stopped)
             in_flight.clear()
+            if current is not None:
+                yield Result(current[0], current[1], stopped)
             for result, _ in retries:  # a timeout never retried alone is not recorded as one
                 yield Result(result.seq, result.candidate, stopped)
             retries.clear()
