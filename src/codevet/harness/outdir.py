@@ -11,6 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
+from codevet.sandboxes.isolation.cgroups import pid_alive
 from codevet.core.errors import ConfigError
 
 STAGE_PREFIX = ".codevet-run-"
@@ -46,22 +47,12 @@ def _check_out(out: Path) -> None:
         raise ConfigError(f"--out {out}: cannot write there: {exc.strerror or exc}") from None
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def remove_stale_stages(out: Path) -> list[Path]:
     """Stage folders of runs that were killed before they could swap in."""
     removed = []
     for stage in out.glob(f"{STAGE_PREFIX}*"):
         pid = stage.name[len(STAGE_PREFIX):]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
             shutil.rmtree(stage, ignore_errors=True)
             removed.append(stage)
     return removed

@@ -107,7 +107,8 @@ def cgroups_writable() -> bool:
     return ok
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Is a process with this pid running (also when it is another user's)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -131,7 +132,7 @@ def remove_stale() -> list[Path]:
             continue
         for d in children:
             pid = d.name.split("-", 1)[0]
-            if not pid.isdigit() or _pid_alive(int(pid)):
+            if not pid.isdigit() or pid_alive(int(pid)):
                 continue
             try:
                 d.rmdir()
