@@ -23,7 +23,7 @@ assert codevet.__file__.startswith(os.environ["WORK"] + "/venv/"), codevet.__fil
 print(f"codevet from {codevet.__file__}")
 PY
 CODEVET_CACHE_DIR="$WORK/cache" "$WORK/venv/bin/codevet" verify mbpp_excerpt.jsonl humaneval_excerpt.jsonl good.json \
-  good.jsonl --out out --quiet
+  good.jsonl --out out --quiet --timeout 30
 "$WORK/venv/bin/python" - <<'PY'
 import json
 lines = [json.loads(l) for l in open("out/report.jsonl")]
