@@ -33,6 +33,15 @@ CLONE_NEWNS = 0x00020000
 CLONE_NEWPID = 0x20000000
 MS_REC, MS_PRIVATE = 0x4000, 0x40000
 MS_RDONLY, MS_REMOUNT, MS_BIND = 0x1, 0x20, 0x1000
+# statvfs flag -> mount flag. In a user namespace (not root) a bind mount's flags that came
+# from the source mount (nosuid, nodev, ...) are locked: a read-only remount must repeat them.
+_LOCKED = ((os.ST_NOSUID, 0x2), (os.ST_NODEV, 0x4), (os.ST_NOEXEC, 0x8), (os.ST_NOATIME, 0x400),
+           (os.ST_NODIRATIME, 0x800), (os.ST_RELATIME, 0x200000))
+
+
+def _locked_flags(path: str) -> int:
+    f = os.statvfs(path).f_flag
+    return sum(ms for st, ms in _LOCKED if f & st)
 RESULT_CAP = 8 * 1024 * 1024
 KEEP = 4096  # bytes of output kept from the head and from the tail
 
@@ -180,13 +189,13 @@ class Zygote:
                 _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "make / private")
                 opts = f"size={self.limits['workspace_mb']}m,mode=1777".encode()
                 # opened in this mount namespace (a bind source must be in the caller's own)
-                keep = [(p, os.open(p, os.O_PATH | os.O_DIRECTORY)) for p in self.keep]
+                keep = [(p, os.open(p, os.O_PATH | os.O_DIRECTORY), _locked_flags(p)) for p in self.keep]
                 _check(_libc.mount(b"tmpfs", self.tmp_root.encode(), b"tmpfs", 0, opts), "mount tmpfs")
-                for path, fd in keep:
+                for path, fd, locked in keep:
                     os.makedirs(path, exist_ok=True)
                     _check(_libc.mount(f"/proc/self/fd/{fd}".encode(), path.encode(), None, MS_BIND | MS_REC, None),
                            f"bind {path}")
-                    _check(_libc.mount(None, path.encode(), None, MS_REMOUNT | MS_BIND | MS_RDONLY, None),
+                    _check(_libc.mount(None, path.encode(), None, MS_REMOUNT | MS_BIND | MS_RDONLY | locked, None),
                            f"read-only {path}")
                     os.close(fd)
                 os.makedirs(self.work, exist_ok=True)
