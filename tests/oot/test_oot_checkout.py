@@ -48,18 +48,6 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory: pytest.TempPathFactory):
-    old = os.environ.get("CODEVET_CACHE_DIR")
-    path = tmp_path_factory.mktemp("oot-checkout-cache")
-    os.environ["CODEVET_CACHE_DIR"] = str(path)
-    yield path
-    if old is None:
-        os.environ.pop("CODEVET_CACHE_DIR", None)
-    else:
-        os.environ["CODEVET_CACHE_DIR"] = old
-
-
-@pytest.fixture(scope="module")
 def sandbox(repo: Path, cache_dir: Path):
     opts = SandboxOptions(timeout_s=10, memory_mb=1024).with_option("oot.decomp", str(repo))
     with create_sandbox("oot", opts, jobs=1) as sb:

@@ -25,19 +25,6 @@ FIXTURES = ROOT / "fixtures" / "oot"
 
 
 @pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory: pytest.TempPathFactory):
-    """A private cache, so the precompiled headers are really built by this run."""
-    old = os.environ.get("CODEVET_CACHE_DIR")
-    path = tmp_path_factory.mktemp("oot-cache")
-    os.environ["CODEVET_CACHE_DIR"] = str(path)
-    yield path
-    if old is None:
-        os.environ.pop("CODEVET_CACHE_DIR", None)
-    else:
-        os.environ["CODEVET_CACHE_DIR"] = old
-
-
-@pytest.fixture(scope="module")
 def sandbox(cache_dir: Path):
     sb = create_sandbox("oot", SandboxOptions(timeout_s=5, memory_mb=1024), jobs=2)
     with sb:
