@@ -77,6 +77,19 @@ def cache_env(tmp_path: Path) -> dict:
     return {"CODEVET_CACHE_DIR": str(tmp_path / "cache")}
 
 
+@pytest.fixture(scope="module")
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    """A private cache per test module, so what a sandbox precompiles is really built by that module."""
+    old = os.environ.get("CODEVET_CACHE_DIR")
+    path = tmp_path_factory.mktemp("private-cache")
+    os.environ["CODEVET_CACHE_DIR"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("CODEVET_CACHE_DIR", None)
+    else:
+        os.environ["CODEVET_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def docker_images() -> None:
     """Where a Docker engine answers, the docker legs need the sandbox images: build what

@@ -48,7 +48,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sandbox(repo: Path, cache_dir: Path):
+def sandbox(repo: Path, private_cache_dir: Path):
     opts = SandboxOptions(timeout_s=10, memory_mb=1024).with_option("oot.decomp", str(repo))
     with create_sandbox("oot", opts, jobs=1) as sb:
         yield sb
@@ -119,8 +119,8 @@ def test_a_changed_type_is_checked_against_every_function_of_the_file(sandbox) -
     assert v.status == Status.FAIL and v.reason == "type-error", explain(v)
 
 
-def test_assets_come_from_the_xml_without_a_rom(sandbox, cache_dir: Path) -> None:
-    stubs = list(cache_dir.rglob("stubs/assets/objects/object_tst/object_tst.h"))
+def test_assets_come_from_the_xml_without_a_rom(sandbox, private_cache_dir: Path) -> None:
+    stubs = list(private_cache_dir.rglob("stubs/assets/objects/object_tst/object_tst.h"))
     assert len(stubs) == 1
     text = stubs[0].read_text()
     assert "extern FlexSkeletonHeader gTstSkel;" in text and "TST_LIMB_MAX" in text
@@ -161,8 +161,8 @@ def test_wrong_argument_type_and_old_function_name(sandbox) -> None:
     assert v.status == Status.FAIL and v.reason == "wrong-era-name", explain(v)
 
 
-def test_the_prelude_is_precompiled_once_per_commit(sandbox, repo: Path, cache_dir: Path) -> None:
-    gchs = list(cache_dir.rglob("codevet_prelude.h.gch"))
+def test_the_prelude_is_precompiled_once_per_commit(sandbox, repo: Path, private_cache_dir: Path) -> None:
+    gchs = list(private_cache_dir.rglob("codevet_prelude.h.gch"))
     assert len(gchs) == 1
     assert sandbox.prepared.has_pch and gchs[0].parent.name.startswith(sandbox.prepared.identity.commit[:24])
     # a new commit is a new cache entry; the old one stays valid for its own commit
@@ -175,4 +175,4 @@ def test_the_prelude_is_precompiled_once_per_commit(sandbox, repo: Path, cache_d
     with create_sandbox("oot", opts, jobs=1) as sb:
         v = verify(sb, "void EnTst_Idle(EnTst* this, PlayState* play) {\n    this->timer = Math_CosS(0);\n}\n")
         assert v.status == Status.PASS, explain(v)
-    assert len(list(cache_dir.rglob("codevet_prelude.h.gch"))) == 2
+    assert len(list(private_cache_dir.rglob("codevet_prelude.h.gch"))) == 2

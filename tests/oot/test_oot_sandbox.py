@@ -25,7 +25,7 @@ FIXTURES = ROOT / "fixtures" / "oot"
 
 
 @pytest.fixture(scope="module")
-def sandbox(cache_dir: Path):
+def sandbox(private_cache_dir: Path):
     sb = create_sandbox("oot", SandboxOptions(timeout_s=5, memory_mb=1024), jobs=2)
     with sb:
         yield sb
@@ -46,7 +46,7 @@ def dump(v: Verdict) -> str:
 
 # ---------------------------------------------------------------------- fixtures --
 
-def test_good_fixtures_pass(sandbox, cache_dir: Path) -> None:
+def test_good_fixtures_pass(sandbox, private_cache_dir: Path) -> None:
     cands = list(read_candidates(str(FIXTURES / "good.jsonl")))
     assert len(cands) >= 10
     verdicts = verify_all(sandbox, cands)
@@ -56,7 +56,7 @@ def test_good_fixtures_pass(sandbox, cache_dir: Path) -> None:
     eras = {v.artifacts["era"] for v in verdicts}
     assert {"e1-globalctx", "e2-z64hdr", "e3-modern"} <= eras, eras
     # the precompiled headers were built in this run's cache and are what compiles use
-    assert list(cache_dir.glob("oot/*/include/codevet_oot_e3.h.gch"))
+    assert list(private_cache_dir.glob("oot/*/include/codevet_oot_e3.h.gch"))
 
 
 def test_bad_fixtures_fail_for_their_reason(sandbox) -> None:
@@ -181,7 +181,7 @@ def test_each_era_accepts_its_names_and_rejects_the_others(sandbox) -> None:
 
 # --------------------------------------------------------- no code, context, link --
 
-def test_no_code_policy(cache_dir: Path) -> None:
+def test_no_code_policy(private_cache_dir: Path) -> None:
     explain = cand("", instruction="Explain what Actor_Kill does.", type="code explanation")
     asked = cand("", instruction="Write an actor that spins.", type="feature implementation")
     untyped = cand("", instruction="Why does my actor flicker?")
@@ -219,7 +219,7 @@ def test_symbol_table_covers_every_header_function() -> None:
 
 # ------------------------------------------------------------------ decomp mode --
 
-def test_compiles_against_a_decomp_checkout(tmp_path: Path, cache_dir: Path) -> None:
+def test_compiles_against_a_decomp_checkout(tmp_path: Path, private_cache_dir: Path) -> None:
     root = tmp_path / "oot"
     (root / "include").mkdir(parents=True)
     actor_dir = root / "src" / "overlays" / "actors" / "ovl_En_Foo"
@@ -243,7 +243,7 @@ def test_compiles_against_a_decomp_checkout(tmp_path: Path, cache_dir: Path) -> 
 
 # ----------------------------------------------------------------- doctor, format --
 
-def test_doctor(cache_dir: Path) -> None:
+def test_doctor(private_cache_dir: Path) -> None:
     from codevet.sandboxes import sandbox_class
     rows = sandbox_class("oot").doctor()
     names = [r[0] for r in rows]
@@ -272,7 +272,7 @@ def test_format_adapter_detection() -> None:
     assert prose.code == ""
 
 
-def test_oot_decomp_flag_on_the_command_line(tmp_path: Path, cache_dir: Path) -> None:
+def test_oot_decomp_flag_on_the_command_line(tmp_path: Path, private_cache_dir: Path) -> None:
     import json
     import subprocess
     import sys
