@@ -44,12 +44,16 @@ class TestSpec:
     """The tests that come with a candidate. `setup` runs after the solution and before
     the tests (MBPP's `test_setup_code` uses classes the solution defines). `prelude` is
     the dataset's own harness header (APPS, LiveCodeBench import a fixed set of modules
-    before the solution); it runs in the solution's namespace, before it."""
+    before the solution); it runs in the solution's namespace, before it. `origin` says
+    where the tests came from, because a verdict is only as good as its tests and a user
+    filters on that: "dataset" (the set's own tests), "statement" (examples in the problem
+    text), "docstring" (doctests), "model" (written by an LLM under the mutation guard)."""
 
     cases: tuple[TestCase, ...] = ()
     setup: str = ""
     entry_point: str = ""
     prelude: str = ""
+    origin: str = "dataset"
 
     def __len__(self) -> int:
         return len(self.cases)

@@ -24,6 +24,8 @@ def report_line(candidate: Candidate, verdict: Verdict, cached: bool) -> dict[st
         "duration_s": round(verdict.duration_s, 4),
         "cached": cached,
     }
+    if candidate.tests is not None and len(candidate.tests):
+        line["tests_origin"] = candidate.tests.origin
     if candidate.meta.get("input"):
         line["input"] = str(candidate.meta["input"])
     if verdict.artifacts:
