@@ -14,6 +14,13 @@ FIXTURES = ROOT / "fixtures"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Long files (marked `start_early`) first. `make test` hands whole files to three
+    workers in collection order; a long file collected last (tests/threejs sorts after
+    everything) would start when the others are nearly done and be the whole tail."""
+    items.sort(key=lambda item: item.get_closest_marker("start_early") is None)
+
+
 def wait_until(predicate, timeout: float = 120.0, interval: float = 0.05) -> bool:
     """Poll `predicate` until it holds; True if it did. The generous deadline is for a stuck
     run, never a speed claim: a loaded machine only makes the poll take longer."""
@@ -90,14 +97,23 @@ def private_cache_dir(tmp_path_factory: pytest.TempPathFactory):
         os.environ["CODEVET_CACHE_DIR"] = old
 
 
+LOCAL_DOCKER_BASE = "codevet/debian-base:12"  # the Makefile's DOCKER_BASE, made from Debian's mirror
+
+
 @pytest.fixture(scope="session")
 def docker_images() -> None:
     """Where a Docker engine answers, the docker legs need the sandbox images: build what
     is missing (a no-op when built), from $CODEVET_DOCKER_BASE when set (`make test-docker`
     sets it to a base made from Debian's mirror, for engines that cannot reach Docker Hub)."""
-    from codevet.sandboxes.isolation.docker import LANGUAGES, build_image, docker_problem, image_present
+    from codevet.sandboxes.isolation.docker import LANGUAGES, build_image, client, docker_problem, image_present
 
     if docker_problem() is None:
+        base = os.environ.get("CODEVET_DOCKER_BASE") or None
+        if base is None:  # an engine someone started by hand: the base `make docker` made, if there
+            try:
+                base = client().images.get(LOCAL_DOCKER_BASE).tags[0]
+            except Exception:
+                base = None
         for language in LANGUAGES:
             if not image_present(language):
-                build_image(language, log=lambda s: None, base=os.environ.get("CODEVET_DOCKER_BASE") or None)
+                build_image(language, log=lambda s: None, base=base)

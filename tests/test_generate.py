@@ -22,6 +22,8 @@ from conftest import load_jsonl, run_cli
 from fake_cli import any_text
 from fakes import by_marker, install
 
+pytestmark = pytest.mark.start_early  # a long file: see tests/conftest.py
+
 KEY = "sk-test-not-a-key"
 GUIDE_FIELDS = {"total_examples", "average_quality", "type_distribution"}
 

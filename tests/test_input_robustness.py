@@ -16,6 +16,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT, read_report, run_cli
 
+pytestmark = pytest.mark.start_early  # a long file: see tests/conftest.py
+
 PY = FIXTURES / "python"
 
 

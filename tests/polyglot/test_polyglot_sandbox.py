@@ -19,6 +19,8 @@ from codevet.sandboxes import create_sandbox, sandbox_class
 from codevet.sandboxes.polyglot import missing_toolchain
 from codevet.sandboxes.polyglot import toolchains
 
+pytestmark = pytest.mark.start_early  # a long file: see tests/conftest.py
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures" / "polyglot"
 GOOD = [json.loads(line) for line in (FIXTURES / "good.jsonl").read_text().splitlines()]

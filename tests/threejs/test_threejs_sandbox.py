@@ -1,13 +1,13 @@
 """The Three.js sandbox against a real headless Chromium (no mocks): every good fixture
-passes, every bad fixture fails for exactly the check it names, screenshots and scene
-facts are written, and a hung or killed browser never costs the rest of the run."""
+passes and every bad fixture fails for exactly the check it names (all rendered once, by
+the module fixture), with screenshots, scene facts and the three that judged it; plus the
+page, CDN, description and version rules the verdicts rest on. Browser behaviour (hangs,
+killed browsers, hostile pages, the jail, isolation between candidates) is in
+test_threejs_browser.py, so the two halves run on different test workers."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
-import signal
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,14 +19,10 @@ from codevet.generators.formats import detect_format
 from codevet.core.options import SandboxOptions
 from codevet.core.model import Candidate, Status, Verdict
 from codevet.sandboxes import create_sandbox
-from codevet.sandboxes.threejs.assets import INSTALL_COMMAND, three_dir
-from codevet.sandboxes.threejs.browser import CHROMIUM
-from conftest import FIXTURES
+from threejs_cases import BAD, GOOD, HANG_TIMEOUT_S, TIMEOUT_S, TJ, explain as _explain, skip_without_a_browser
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
-if not (three_dir() / "package.json").exists():
-    pytest.skip(f"three.js is not installed: {INSTALL_COMMAND}", allow_module_level=True)
+skip_without_a_browser()
+pytestmark = pytest.mark.start_early
 
 from codevet.sandboxes.threejs import ThreeJSSandbox  # noqa: E402
 from codevet.sandboxes.threejs.cdn import match_cdn  # noqa: E402
@@ -35,21 +31,9 @@ from codevet.sandboxes.threejs.pixels import BlankThresholds, blank_reason, fram
 from codevet.sandboxes.threejs.scene import read_description  # noqa: E402
 from codevet.sandboxes.threejs.verdict import ORDER, WARNINGS  # noqa: E402
 
-TJ = FIXTURES / "threejs"
-GOOD = json.loads((TJ / "good.json").read_text())
-BAD = json.loads((TJ / "bad.json").read_text())
-# Budgets generous enough that load cannot turn a slow frame into a verdict: only the
-# fixtures that hang use a short one (a hung page fails under any budget).
-TIMEOUT_S = 120.0
-HANG_TIMEOUT_S = 4.0
-
 
 def _candidates(path: Path) -> list[Candidate]:
     return list(read_candidates(str(path)))
-
-
-def _explain(v: Verdict) -> str:
-    return f"{v.status.value} {v.reason}: " + "; ".join(f"{c.name}: {c.detail}" for c in v.checks if not c.passed)
 
 
 @pytest.fixture(scope="module")
@@ -119,95 +103,6 @@ def test_screenshots_scene_facts_and_notes(verdicts: dict[str, Verdict]) -> None
     assert any("examples/js/controls/OrbitControls.js" in n for n in classic)
     behind = verdicts["object_behind_camera.js"].artifacts["scene"]
     assert behind["objects"][0]["onScreen"] is False
-
-
-def _browser_pids() -> set[int]:
-    """Chromium browser processes (not renderers) started below this test process."""
-    mine, pids = os.getpid(), set()
-    parents: dict[int, int] = {}
-    cmds: dict[int, str] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            cmds[int(entry)] = Path(f"/proc/{entry}/cmdline").read_text().replace("\0", " ")
-            parents[int(entry)] = int(stat[1])
-        except (OSError, IndexError, ValueError):
-            continue
-    for pid, cmd in cmds.items():
-        if "chromium" in cmd and "--type=" not in cmd and "--remote-debugging-pipe" in cmd:
-            p = pid
-            while p > 1 and p != mine:
-                p = parents.get(p, 1)
-            if p == mine:
-                pids.add(pid)
-    return pids
-
-
-def test_browser_survives_infinite_loop_and_a_killed_browser() -> None:
-    rows = {r["filename"]: r for r in GOOD + BAD}
-
-    def cand(name: str) -> Candidate:
-        r = rows[name]
-        return Candidate(id=name, source="t", language="threejs", instruction=r["description"], code=r["code"])
-
-    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=4), jobs=1)  # one browser: the next candidate reuses it
-    with sandbox:
-        hung = sandbox.verify(cand("infinite_loop.js"))
-        assert hung.status is Status.FAIL and hung.reason == "timeout", _explain(hung)
-        # the same browser, now with a budget no load can exhaust, judges the next ones
-        sandbox.timeout_s = TIMEOUT_S
-        sandbox.settings = dataclasses.replace(sandbox.settings, budget_s=TIMEOUT_S)
-        after = sandbox.verify(cand("module_red_sphere.js"))
-        assert after.status is Status.PASS, _explain(after)
-        wrong = sandbox.verify(cand("wrong_scene_for_description.js"))
-        assert wrong.reason == "scene-matches-description", _explain(wrong)
-
-        for pid in _browser_pids():  # the browser dies between two candidates
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:  # gone already (a relaunch was under way)
-                pass
-        time.sleep(0.5)
-        revived = sandbox.verify(cand("spinning_torus_normal_material.js"))
-        assert revived.status is Status.PASS, _explain(revived)
-        assert sandbox.pool.relaunches >= 2
-
-
-def test_hostile_pages_still_get_verdicts() -> None:
-    scene = ("const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight);"
-             "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
-             "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
-             "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial())); r.render(s, c);")
-    imp = "import * as THREE from 'three';\n"
-    cases = {
-        "alert": ("a cube", imp + "alert('hello'); confirm('sure?'); " + scene, Status.PASS),
-        "console-spam": ("a cube", imp + "for (let i = 0; i < 20000; i++) console.log('x', i); " + scene, Status.PASS),
-        "script-close": ("a cube", imp + "const t = '</script><script>alert(1)</script>'; " + scene, Status.PASS),
-        "too-many-contexts": ("cubes", imp + "for (let i = 0; i < 20; i++) { const x = document.createElement('canvas');"
-                              " x.getContext('webgl2'); } " + scene, Status.FAIL),
-        "not-code": ("a cube", "This is not code at all, just prose about cubes.", Status.FAIL),
-    }
-    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=2)
-    with sandbox:
-        names = list(cases)
-        with ThreadPoolExecutor(2) as pool:
-            results = list(pool.map(lambda n: sandbox.verify(Candidate(
-                id=n, source="t", language="threejs", instruction=cases[n][0], code=cases[n][1])), names))
-    for name, v in zip(names, results):
-        assert v.status is cases[name][2], f"{name}: {_explain(v)}"
-    by = dict(zip(names, results))
-    assert by["too-many-contexts"].reason in ("webgl-context", "no-webgl-warnings"), _explain(by["too-many-contexts"])
-    assert by["not-code"].reason == "no-syntax-errors"
-
-
-def test_doctor() -> None:
-    rows = ThreeJSSandbox.doctor()
-    assert rows and all(ok for _what, ok, _detail in rows), rows
-    what = {w: d for w, _ok, d in rows}
-    assert "Chromium" in what["chromium"] and "0.187.0" in what["three.js (npm)"]
-    assert "SwiftShader" in what["WebGL via SwiftShader"]
 
 
 def test_format_detection_keeps_records_as_read() -> None:
@@ -286,25 +181,6 @@ def test_description_colours_and_shapes() -> None:
     w = read_description("A red sphere and a blue cube in a skybox")
     assert w.colours == ["red", "blue"]
     assert set(w.shapes) == {"sphere", "cube"}
-
-
-def test_slow_frames_are_slow_not_hung() -> None:
-    """The first frames block the main thread for 2.5 s each (a heavy SwiftShader frame on
-    a loaded machine): longer than the old fixed 2 s probe, well inside the budget, so it
-    passes. Later frames are quick, so the test spends its time on the slow part only."""
-    code = ("import * as THREE from 'three';\n"
-            "const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight);"
-            "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
-            "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
-            "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial()));"
-            "let n = 0; function loop() { const t = performance.now();"
-            " while (n < 3 && performance.now() - t < 2500) {} n++;"
-            " r.render(s, c); requestAnimationFrame(loop); } loop();")
-    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)
-    with sandbox:
-        v = sandbox.verify(Candidate(id="slow", source="t", language="threejs", instruction="a cube", code=code))
-    assert v.status is Status.PASS, _explain(v)
-    assert v.artifacts["timings"]["total"] > 2.5  # it really was slow
 
 
 def test_screenshot_timeout_is_a_fail_not_a_crash() -> None:
@@ -406,75 +282,6 @@ def test_setup_reads_the_version_list_and_its_aliases(tmp_path: Path, monkeypatc
     assert _configured("threejs", "web", shipped) is shipped
 
 
-def test_chromium_is_jailed_no_host_files_no_loopback(tmp_path: Path) -> None:
-    """Under the default backend Chromium runs in bubblewrap. A candidate's fetch to a
-    loopback listener is blocked and named; and even the browser itself, driven straight
-    to the host's files and to the listener (no router in the way), sees neither: its /tmp
-    is private, the home is not there, its network namespace is empty."""
-    import socket
-    import threading
-
-    from codevet.sandboxes.isolation.bwrap import bwrap_works
-
-    if not bwrap_works():
-        pytest.skip("bubblewrap cannot make namespaces here")
-    secret = Path("/tmp") / f"codevet-secret-{os.getpid()}.txt"
-    secret.write_text("host secret")
-    in_home = Path.home() / f".codevet-jail-probe-{os.getpid()}"
-    in_home.write_text("host home")
-    srv = socket.socket()
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(5)
-    srv.settimeout(0.2)
-    port, hits, stop = srv.getsockname()[1], [], threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, addr = srv.accept()
-                hits.append(addr)
-                conn.close()
-            except OSError:
-                pass
-
-    threading.Thread(target=accept, daemon=True).start()
-    code = ("import * as THREE from 'three';\n"
-            f"try {{ await fetch('file://{secret}'); }} catch (e) {{}}\n"
-            f"try {{ await fetch('http://127.0.0.1:{port}/steal'); }} catch (e) {{}}\n")
-
-    async def straight_to_host(browser: object) -> list[str]:
-        context = await browser.new_context()  # type: ignore[attr-defined]
-        try:
-            page = await context.new_page()
-            seen = []
-            for url in (f"file://{secret}", f"file://{Path.home()}/", f"http://127.0.0.1:{port}/direct"):
-                try:
-                    await page.goto(url, timeout=30_000)
-                    seen.append(await page.content())
-                except Exception as exc:
-                    seen.append(f"error {str(exc).splitlines()[0]}")
-            return seen
-        finally:
-            await context.close()
-
-    try:
-        sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S, isolation="bwrap"), jobs=1)
-        with sandbox:
-            assert sandbox.confinement == "bwrap" and sandbox.pool.executable.endswith("chromium-in-bwrap")
-            v = sandbox.verify(Candidate(id="jail", source="t", language="threejs", instruction="x", code=code))
-            seen = sandbox.pool.run(straight_to_host, timeout=TIMEOUT_S)
-    finally:
-        stop.set()
-        secret.unlink()
-        in_home.unlink()
-    blocked = next(c.detail for c in v.checks if c.name == "no-blocked-requests")
-    assert v.reason == "no-blocked-requests" and f"127.0.0.1:{port}/steal" in blocked, _explain(v)
-    assert seen[2].startswith("error"), seen[2]  # own, empty network namespace
-    assert "host secret" not in seen[0] and seen[0].startswith("error"), seen[0]  # private /tmp
-    assert in_home.name not in seen[1], seen[1]  # no home
-    assert not hits, hits  # nothing from inside reached the host's loopback
-
-
 def test_no_sandbox_flag_only_where_something_else_is_the_sandbox() -> None:
     from codevet.sandboxes.threejs.browser import CHROMIUM_ARGS
     from codevet.sandboxes.threejs.jail import browser_args, plan
@@ -484,57 +291,6 @@ def test_no_sandbox_flag_only_where_something_else_is_the_sandbox() -> None:
     if os.geteuid() == 0:  # Chromium's own sandbox cannot run as root: bare `none` is not allowed
         assert plan("none") in ("bwrap", "unavailable")
     assert plan("docker") == "container"
-
-
-LEAVE_TRACES = """
-localStorage.setItem('codevet-trace', '1');
-sessionStorage.setItem('codevet-trace', '1');
-document.cookie = 'codevettrace=1; max-age=3600; path=/';
-window.codevetTrace = 1;
-await caches.open('codevet-trace').then((c) => c.put('/trace', new Response('1')));
-await new Promise((ok, bad) => { const r = indexedDB.open('codevet-trace', 1);
-  r.onupgradeneeded = () => r.result.createObjectStore('s'); r.onsuccess = () => { r.result.close(); ok(); }; r.onerror = bad; });
-try { await navigator.serviceWorker.register('/sw.js'); } catch (e) { /* blocked: that is the point */ }
-"""
-FIND_TRACES = """
-const found = [];
-if (localStorage.getItem('codevet-trace')) found.push('localStorage');
-if (sessionStorage.getItem('codevet-trace')) found.push('sessionStorage');
-if (document.cookie.includes('codevettrace')) found.push('cookie');
-if (window.codevetTrace) found.push('global');
-if ((await caches.keys()).includes('codevet-trace')) found.push('Cache Storage');
-if ((await indexedDB.databases()).some((d) => d.name === 'codevet-trace')) found.push('IndexedDB');
-if (navigator.serviceWorker && (await navigator.serviceWorker.getRegistrations()).length) found.push('service worker');
-if (found.length) throw new Error('traces of the previous candidate: ' + found.join(', '));
-"""
-CUBE = ("const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight);"
-        "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
-        "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
-        "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial())); r.render(s, c);\n")
-
-
-def test_a_fresh_page_sees_nothing_of_the_previous_candidate() -> None:
-    """The browser context is reused (that is the speed); the page is the isolation unit.
-    One candidate writes storage, a cookie, caches, IndexedDB, a global and tries a
-    service worker; the next one, on the same browser and context, must find none of
-    them. The control (both halves in one page) shows the finder finds them."""
-    from codevet.sandboxes.threejs import session
-
-    imp = "import * as THREE from 'three';\n"
-    cand = lambda i, code: Candidate(id=i, source="t", language="threejs", instruction="a cube", code=code)  # noqa: E731
-    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)  # one browser, one context
-    with sandbox:
-        before = session.stats["contexts_created"]
-        writer = sandbox.verify(cand("writer", imp + LEAVE_TRACES + CUBE))
-        reader = sandbox.verify(cand("reader", imp + FIND_TRACES + CUBE))
-        control = sandbox.verify(cand("control", imp + LEAVE_TRACES + FIND_TRACES + CUBE))
-        reused = session.stats["contexts_created"] - before
-    assert writer.status is Status.PASS, _explain(writer)
-    assert reader.status is Status.PASS, _explain(reader)
-    assert control.status is Status.FAIL and "traces of the previous candidate" in _explain(control)
-    assert {"localStorage", "cookie", "global", "Cache Storage", "IndexedDB"} <= set(
-        _explain(control).split("candidate: ")[1].split(";")[0].split(", "))
-    assert reused == 1, f"{reused} contexts for 3 candidates: the context was not reused"
 
 
 def test_pinned_pages_match_a_reference_run_with_their_version(verdicts: dict[str, Verdict], tmp_path: Path) -> None:
