@@ -22,7 +22,7 @@ class _Strict(BaseModel):
 class PythonOptions(_Strict):
     allow_untested: bool = Field(False, description="keep examples that have no tests but run")
     challenge_tests: bool = Field(False, description="also run MBPP's challenge_test_list")
-    case_timeout_s: float = Field(6.0, gt=0, description="wall-clock limit per test case (stdin/stdout programs)")
+    case_timeout_s: float = Field(6.0, gt=0, description="time limit per test case (stdin/stdout programs), counted as the program's own time: the wall clock less the time it waited for a CPU")
     example_cap_s: float = Field(60.0, gt=0, description="most wall-clock time one example may take, "
                                  "whatever its number of cases (timeout_s is the least)")
     packages: tuple[str, ...] = Field((), description="third-party packages examples may import, installed "

@@ -17,6 +17,7 @@ from codevet.sandboxes.isolation.bwrap import bwrap_problem, bwrap_works
 from codevet.sandboxes.isolation.cgroups import cgroups_writable
 from codevet.sandboxes.python.pool import WorkerCrashed, WorkerPool, WorkerStartFailed, WorkerSpec, ZYGOTE, SUPPORT
 from codevet.sandboxes.python.given import is_bare_value
+from codevet.sandboxes.python.support.codevet_support import STARVED_WALL_FACTOR
 from codevet.sandboxes.python.packages import installed_dir
 from codevet.sandboxes.python.testgen import BadTest, build_job
 from codevet.sandboxes.python.verdict import interpret
@@ -98,8 +99,11 @@ class PythonSandbox(Sandbox):
             return Verdict.error("bad-test", str(exc), check="tests-runnable")
         wall = self.wall_limit(len(cases))
         job.meta["timeout"] = wall
+        # the limit counts the example's own time (wall minus waiting for a CPU); a starved
+        # example still ends at STARVED_WALL_FACTOR times it
+        cap = wall * STARVED_WALL_FACTOR
         try:
-            result = self.pool.run(job.to_wire(wall), wall)
+            result = self.pool.run(job.to_wire(wall, cap), cap)
         except WorkerStartFailed as exc:
             return Verdict.error("sandbox-failed", f"{exc}: {exc.stderr[-1500:]}", check="sandbox")
         except WorkerCrashed as exc:

@@ -30,8 +30,8 @@ class Job:
     min_tests: int = 0
     meta: dict = field(default_factory=dict)
 
-    def to_wire(self, timeout: float) -> dict:
-        return {"files": self.files, "cases_only": self.cases_only, "timeout": timeout,
+    def to_wire(self, timeout: float, wall_cap: float) -> dict:
+        return {"files": self.files, "cases_only": self.cases_only, "timeout": timeout, "wall_cap": wall_cap,
                 "maxfail": 1 if self.meta.get("stop_first") else 0}
 
 

@@ -78,7 +78,8 @@ def interpret(job: Job, result: dict, untested_ok: bool) -> Verdict:
     limit_detail = ""
     if result.get("timed_out"):
         reasons.add("timeout")
-        limit_detail = f"wall-clock limit of {job.meta.get('timeout', '?')}s exceeded"
+        limit_detail = (f"time limit of {job.meta.get('timeout', '?')}s exceeded (its own time: "
+                        "the wall clock less the time it waited for a CPU)")
     elif result.get("output_limit"):
         reasons.add("output-limit")
         limit_detail = f"wrote more than the output limit ({result.get('output_bytes', 0)} bytes seen)"

@@ -33,6 +33,7 @@ CLONE_NEWNS = 0x00020000
 CLONE_NEWPID = 0x20000000
 MS_REC, MS_PRIVATE = 0x4000, 0x40000
 MS_RDONLY, MS_REMOUNT, MS_BIND = 0x1, 0x20, 0x1000
+MS_NOSUID, MS_NODEV, MS_NOEXEC = 0x2, 0x4, 0x8
 # statvfs flag -> mount flag. In a user namespace (not root) a bind mount's flags that came
 # from the source mount (nosuid, nodev, ...) are locked: a read-only remount must repeat them.
 _LOCKED = ((os.ST_NOSUID, 0x2), (os.ST_NODEV, 0x4), (os.ST_NOEXEC, 0x8), (os.ST_NOATIME, 0x400),
@@ -101,6 +102,21 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         n = os.write(fd, view)
         view = view[n:]
+
+
+
+def _reported_pid(res: bytes | bytearray) -> int | None:
+    """The example's pid from the intermediate's result line, once it has arrived (it is
+    written first thing, so it is among the first lines)."""
+    for line in bytes(res[:65536]).split(b"\n")[:-1]:
+        if b'"pid"' in line:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(event, dict) and event.get("t") == "pid":
+                return event.get("pid")
+    return None
 
 
 class Reporter:
@@ -198,6 +214,9 @@ class Zygote:
                     _check(_libc.mount(None, path.encode(), None, MS_REMOUNT | MS_BIND | MS_RDONLY | locked, None),
                            f"read-only {path}")
                     os.close(fd)
+                # /proc of the example's own PID namespace: it sees only its own processes,
+                # and a time limit inside it (a stdin/stdout case) reads the right ones
+                _check(_libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None), "mount proc")
                 os.makedirs(self.work, exist_ok=True)
                 self._write_files(job["files"])
             os.setsid()
@@ -297,28 +316,36 @@ class Zygote:
         os.close(res_w)
         os.close(out_w)
         try:
-            return self._collect(pid, res_r, out_r, start, float(job["timeout"]))
+            return self._collect(pid, res_r, out_r, start, float(job["timeout"]), job.get("wall_cap"))
         finally:
             os.close(res_r)
             os.close(out_r)
             if self.mode != "bwrap":
                 shutil.rmtree(self.work, ignore_errors=True)
 
-    def _collect(self, pid: int, res_r: int, out_r: int, start: float, timeout: float) -> dict:
+    def _collect(self, pid: int, res_r: int, out_r: int, start: float, timeout: float,
+                 wall_cap: float | None) -> dict:
+        from codevet_support import OwnTimeLimit
+
         pidfd = os.pidfd_open(pid)
         res, head, tail = bytearray(), bytearray(), bytearray()
         out_total = 0
         timed_out = output_limit = False
         open_fds = {res_r, out_r}
-        deadline = start + timeout
+        # the example's own time: load on the machine never turns into a timeout
+        limit = OwnTimeLimit(timeout, wall_cap, start)
+        example: int | None = pid if self.mode != "bwrap" else None  # bwrap: the pid the intermediate reports
         exited = False
         try:
             while open_fds or not exited:
-                left = deadline - time.monotonic()
-                if left <= 0:
+                if example is None:
+                    example = _reported_pid(res)
+                left = limit.left_s(example)
+                watched = list(open_fds) + ([] if exited else [pidfd])
+                ready, _, _ = select.select(watched, [], [], max(left, 0))
+                if left <= 0 and pidfd not in ready and not exited:  # still running at its limit
                     timed_out = True
                     break
-                ready, _, _ = select.select(list(open_fds) + ([] if exited else [pidfd]), [], [], left)
                 for fd in ready:
                     if fd == pidfd:
                         exited = True

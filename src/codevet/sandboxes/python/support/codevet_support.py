@@ -50,6 +50,55 @@ def exec_solution(code, ns: dict, prelude=None) -> None:
     exec(code, ns)
 
 
+# ---- time limits on a process's own time ---------------------------------------------
+STARVED_WALL_FACTOR = 10  # a process kept waiting by the machine gets at most 10x its limit in wall time
+SCHEDSTAT = os.path.exists("/proc/self/schedstat")  # the kernel keeps run_delay (else: wall clock only)
+
+
+def cpu_wait_s(pid: int) -> float | None:
+    """Seconds `pid` was ready to run but waited for a CPU: the kernel's run_delay, the
+    second field of /proc/<pid>/schedstat. That is time a loaded machine took from the
+    process, not time it spent. None when it cannot be read (the process is gone, or the
+    kernel does not keep it)."""
+    try:
+        with open(f"/proc/{pid}/schedstat", "rb") as fh:
+            return int(fh.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+class OwnTimeLimit:
+    """A time limit on a process's own time: wall-clock time since `start` minus the time
+    the machine kept it waiting for a CPU. An endless loop or a sleep still runs out of it
+    at the limit, but a program slowed down only by other work on the machine does not:
+    machine load never turns into a `timeout`. `wall_cap_s` bounds the wall time anyway,
+    so a process starved without end still ends. The caller checks that the process still
+    runs before it calls a limit reached: a process that has just ended has no /proc entry
+    left to read, so its end is waited for instead."""
+
+    def __init__(self, limit_s: float, wall_cap_s: float | None = None, start: float | None = None) -> None:
+        self.limit_s = limit_s
+        self.wall_cap_s = max(limit_s, wall_cap_s if wall_cap_s is not None else limit_s * STARVED_WALL_FACTOR)
+        self.start = time.monotonic() if start is None else start
+        self.waited_s = 0.0  # run_delay only grows: the largest value read is the latest
+
+    def left_s(self, pid: int | None) -> float:
+        """Seconds before the limit can be reached (0 when it has been): the earliest time
+        worth looking again. /proc is read only once the wall clock has passed the limit."""
+        elapsed = time.monotonic() - self.start
+        if elapsed < self.limit_s:
+            return self.limit_s - elapsed
+        if elapsed >= self.wall_cap_s:
+            return 0.0
+        if pid is not None and SCHEDSTAT:
+            waited = cpu_wait_s(pid)
+            if waited is None:  # it has just ended: its exit is about to show, look again then
+                return 0.05
+            self.waited_s = max(self.waited_s, waited)
+        own = elapsed - self.waited_s
+        return 0.0 if own >= self.limit_s else max(0.005, min(self.limit_s - own, self.wall_cap_s - elapsed))
+
+
 # ---- stdin / stdout ------------------------------------------------------------------
 def run_program(code, stdin_text: str, timeout: float, prelude=None) -> tuple[str, str, int | None, bool]:
     """(stdout, stderr, exit status or None if killed, timed_out)."""
@@ -85,7 +134,7 @@ def run_program(code, stdin_text: str, timeout: float, prelude=None) -> tuple[st
                 status = status or 1
         finally:
             os._exit(status & 0xFF)
-    deadline = time.monotonic() + timeout
+    limit = OwnTimeLimit(timeout)
     status: int | None = None
     timed_out = False
     while True:
@@ -93,7 +142,7 @@ def run_program(code, stdin_text: str, timeout: float, prelude=None) -> tuple[st
         if done:
             status = os.WEXITSTATUS(raw) if os.WIFEXITED(raw) else None
             break
-        if time.monotonic() > deadline:
+        if limit.left_s(pid) <= 0:
             timed_out = True
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
