@@ -84,3 +84,23 @@ def test_a_starved_example_is_judged_on_its_own_time() -> None:
     # the starving was real: the passing examples took longer than their limit in wall time
     slow = [verdicts[n].duration_s for n in ("burn-assert", "burn-stdio")]
     assert max(slow) > LIMIT_S, slow
+
+
+def test_a_starved_command_is_judged_on_its_own_time() -> None:
+    """The same rule for the commands other sandboxes run (a compile, a program): the whole
+    process tree's waits count, here a shell whose child does the work."""
+    from codevet.sandboxes.isolation import bwrap_works
+    from codevet.sandboxes.isolation.base import Limits
+    from codevet.sandboxes.isolation.runner import run_isolated
+
+    burn = f"import time\nt = time.process_time()\nwhile time.process_time() - t < {CPU_S}:\n    pass\nprint('done')\n"
+    endless = "while True:\n    pass\n"
+    limits = Limits(wall_s=LIMIT_S)
+    isolation = "bwrap" if bwrap_works() else "none"
+    with starved_cpu():
+        results = {name: run_isolated(["/bin/sh", "-c", "python3 {work}/main.py; echo exit $?"], {"main.py": code},
+                                      limits, isolation)
+                   for name, code in (("burn", burn), ("endless", endless))}
+    assert not results["burn"].timed_out and b"done" in results["burn"].stdout, results["burn"]
+    assert results["burn"].duration_s > LIMIT_S, results["burn"].duration_s  # the starving was real
+    assert results["endless"].timed_out, results["endless"]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from codevet.sandboxes.isolation.base import Limits, RunResult
+from codevet.sandboxes.isolation.owntime import TreeTimeLimit
 from codevet.sandboxes.isolation.bwrap import BASE_ENV, bwrap_argv
 
 if TYPE_CHECKING:
@@ -78,22 +79,24 @@ def kill_tree(proc: subprocess.Popen) -> None:
 
 
 def pump(proc: subprocess.Popen, timeout_s: float, cap: int) -> tuple[bytes, bytes, bool, bool]:
-    """Read stdout/stderr until exit or deadline, keeping at most `cap` bytes in total.
-    Returns (stdout, stderr, timed_out, truncated)."""
+    """Read stdout/stderr until exit or the time limit, keeping at most `cap` bytes in
+    total. The limit counts the command's own time (owntime.py): machine load never makes
+    a timeout. Returns (stdout, stderr, timed_out, truncated)."""
     bufs = {proc.stdout: bytearray(), proc.stderr: bytearray()}
     sel = selectors.DefaultSelector()
     for f in bufs:
         if f is not None:
             os.set_blocking(f.fileno(), False)
             sel.register(f, selectors.EVENT_READ)
-    deadline = time.monotonic() + timeout_s
+    limit = TreeTimeLimit(proc.pid, timeout_s)
     timed_out = truncated = False
     total = 0
     while sel.get_map():
-        left = deadline - time.monotonic()
+        left = limit.left_s()
         if left <= 0:
             timed_out = True
             break
+        limit.sample()  # every half second at least: a compiler's passes end one after another
         for key, _ in sel.select(min(left, 0.5)):
             chunk = os.read(key.fd, 65536)
             if not chunk:

@@ -1,0 +1,88 @@
+"""Time limits on a command's own time, for the commands sandboxes run on the host side
+(a compile, a program run under bwrap or with `none`).
+
+A command's own time is the wall clock less the time its processes were ready to run but
+waited for a CPU (the kernel's run_delay, /proc/<pid>/schedstat). An endless loop or a
+sleep still runs out of it at the limit; a compile slowed down only by other work on the
+machine does not, so machine load never turns a verdict into a `timeout`. A command
+starved without end still stops at STARVED_WALL_FACTOR times its limit.
+
+The Python sandbox's examples run inside its zygote, which cannot import codevet: its
+twin of this rule is `codevet_support.OwnTimeLimit`, with the same factor.
+"""
+from __future__ import annotations
+
+import os
+import time
+
+STARVED_WALL_FACTOR = 10
+SCHEDSTAT = os.path.exists("/proc/self/schedstat")
+
+
+def _read(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read().decode()
+    except OSError:
+        return None
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and its descendants, through /proc/<pid>/task/<tid>/children."""
+    seen, todo = [], [root]
+    while todo and len(seen) < 4096:
+        pid = todo.pop()
+        seen.append(pid)
+        for tid in os.listdir(f"/proc/{pid}/task") if os.path.isdir(f"/proc/{pid}/task") else ():
+            children = _read(f"/proc/{pid}/task/{tid}/children")
+            if children:
+                todo.extend(int(c) for c in children.split())
+    return seen
+
+
+class TreeTimeLimit:
+    """The own-time limit of a process tree. `sample()` records each process's run_delay
+    as it is seen (processes that have ended keep their last reading), so the waits of a
+    compiler's passes add up although each pass ends before the next starts: the caller
+    samples at least every half second."""
+
+    def __init__(self, root: int, limit_s: float, start: float | None = None,
+                 wall_cap_s: float | None = None) -> None:
+        self.root = root
+        self.limit_s = limit_s
+        self.wall_cap_s = max(limit_s, wall_cap_s if wall_cap_s is not None else limit_s * STARVED_WALL_FACTOR)
+        self.start = time.monotonic() if start is None else start
+        self._waits: dict[int, float] = {}
+        self._sampled = float("-inf")
+
+    def sample(self, every_s: float = 0.5) -> None:
+        """Read the tree's waits, unless they were read less than `every_s` ago."""
+        now = time.monotonic()
+        if not SCHEDSTAT or now - self._sampled < every_s:
+            return
+        self._sampled = now
+        try:
+            pids = _tree(self.root)
+        except (OSError, ValueError):
+            return
+        for pid in pids:
+            stat = _read(f"/proc/{pid}/schedstat")
+            if stat:
+                try:
+                    self._waits[pid] = max(self._waits.get(pid, 0.0), int(stat.split()[1]) / 1e9)
+                except (IndexError, ValueError):
+                    pass
+
+    @property
+    def waited_s(self) -> float:
+        return sum(self._waits.values())
+
+    def left_s(self) -> float:
+        """Seconds before the limit can be reached (0 once it has been)."""
+        elapsed = time.monotonic() - self.start
+        if elapsed >= self.wall_cap_s:
+            return 0.0
+        if elapsed >= self.limit_s:
+            self.sample(every_s=0.0)
+        own = elapsed - self.waited_s
+        return 0.0 if own >= self.limit_s else min(self.limit_s - own, self.wall_cap_s - elapsed)
