@@ -21,8 +21,8 @@ from codevet.core.options import SandboxOptions
 from codevet.sandboxes import create_sandbox
 
 LIMIT_S = 1.0
-CPU_S = 0.3  # the example's own work: under a third of its limit
-HOGS = 5  # on one CPU with the example: it gets at most a sixth of it, ~1.8 s of wall time for 0.3 s of CPU
+CPU_S = 0.4  # the example's own work: under half its limit
+HOGS = 3  # on one CPU with the example: it gets at most a quarter of it, ~1.6 s of wall time for 0.4 s of CPU
 
 BURN = f"""
 import time
