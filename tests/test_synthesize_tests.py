@@ -1,0 +1,290 @@
+"""`codevet verify --synthesize-tests`: tests by the model under a mutation guard.
+
+The mutation operators are checked on their own (each makes a mutant that differs, and
+none where it does not apply). The whole option runs as a user runs it: the real SDK
+against the strict Messages API emulator (tests/anthropic_emulator.py), the real Python
+sandbox, on 20 CodeAlpaca rows (fixtures/synthesize/code_alpaca_20.json; four answers
+made wrong on purpose, `_wrong` says how) with scripted test replies
+(fixtures/synthesize/model_tests.json: good tests, tautological ones, wrong expected
+values)."""
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from anthropic_emulator import Emulator, text_of
+from conftest import FIXTURES, load_jsonl
+from synth_model import ScriptedTestModel
+
+from codevet.generators.llm.testwriter import answer_interface
+from codevet.generators.mutants import OPERATORS, mutants
+
+KEY = "sk-test-not-a-key"
+ROWS = FIXTURES / "synthesize" / "code_alpaca_20.json"
+
+# -- the mutation operators ------------------------------------------------------------
+
+# (operator, an answer where it applies, a fragment the mutant must hold)
+APPLIES = [
+    ("flip-comparison", "def f(a, b):\n    return a < b\n", "a >= b"),
+    ("off-by-one", "def f(a):\n    return a + 10\n", "a + 11"),
+    ("range-bound", "def f(n):\n    return [i for i in range(n)]\n", "range(n - 1)"),
+    ("changed-constant", "def f():\n    return True\n", "return False"),
+    ("early-return", "def f(xs):\n    xs = sorted(xs)\n    return xs\n", "return None"),
+    ("swapped-operands", "def f(a, b):\n    return a - b\n", "b - a"),
+    ("and-or", "def f(a, b):\n    return a and b\n", "a or b"),
+    ("arith-op", "def f(a, b):\n    return a * b\n", "a // b"),
+]
+# (operator, an answer where it does not apply)
+DOES_NOT_APPLY = [
+    ("flip-comparison", "def f(a, b):\n    return a + b\n"),
+    ("off-by-one", "def f(a):\n    return a.strip()\n"),
+    ("range-bound", "def f(xs):\n    return [x for x in xs]\n"),
+    ("changed-constant", "def f(a):\n    return a * a\n"),
+    ("early-return", "print(3 < 4)\n"),  # no function at all
+    ("swapped-operands", "def f(a, b):\n    return a + b\n"),
+    ("and-or", "def f(a, b):\n    return a < b\n"),
+    ("arith-op", "def f(a, b):\n    return a < b\n"),
+]
+
+
+def test_every_operator_is_covered_both_ways() -> None:
+    assert {op for op, *_ in APPLIES} == set(OPERATORS) == {op for op, _ in DOES_NOT_APPLY}
+
+
+@pytest.mark.parametrize("operator,code,fragment", APPLIES, ids=[a[0] for a in APPLIES])
+def test_operator_makes_a_mutant_that_differs(operator: str, code: str, fragment: str) -> None:
+    made = [m for m in mutants(code) if m.operator == operator]
+    assert made, f"no {operator} mutant of {code!r}"
+    original = ast.unparse(ast.parse(code))
+    for m in made:
+        assert m.code != original
+        compile(m.code, "<mutant>", "exec")
+    assert any(fragment in m.code for m in made), [m.code for m in made]
+    assert all(m.description.startswith(f"line {m.line}:") for m in made)
+
+
+@pytest.mark.parametrize("operator,code", DOES_NOT_APPLY, ids=[a[0] for a in DOES_NOT_APPLY])
+def test_operator_makes_nothing_where_it_does_not_apply(operator: str, code: str) -> None:
+    assert [m for m in mutants(code) if m.operator == operator] == []
+
+
+def test_mutants_are_distinct_and_leave_docstrings_and_module_code_alone() -> None:
+    code = 'def f(n):\n    """Count 1 to 10."""\n    return n + 1\n\nprint(f(41) == 42)\n'
+    made = mutants(code)
+    assert len({m.code for m in made}) == len(made) > 0
+    assert all("Count 1 to 10." in m.code and "print(f(41) == 42)" in m.code for m in made)
+    assert mutants("def broken(:\n") == []
+
+
+def test_a_limit_takes_every_operator_before_repeating_one() -> None:
+    code = "def f(a, b):\n    if a < b and b < 10:\n        return a - b\n    return 0\n"
+    ops = [m.operator for m in mutants(code, limit=5)]
+    assert len(ops) == 5 == len(set(ops))
+
+
+def test_interface_names_what_to_call_and_nothing_of_how() -> None:
+    code = ('def area(w: float, h: float = 1.0) -> float:\n    """secret doc"""\n    return w * h\n\n'
+            'class Stack:\n    def push(self, x):\n        self.items.append(x)\n\nprint(area(2, 3))\n')
+    stub = answer_interface(code)
+    assert stub == ("def area(w: float, h: float=1.0) -> float: ...\nclass Stack:\n"
+                    "    def push(self, x): ...")
+    assert answer_interface("print('a script')\n") == "" and answer_interface("def f(:\n") == ""
+
+
+# -- the option, end to end --------------------------------------------------------------
+
+def verify(inputs: Path, out: Path, emu: Emulator, cache_env: dict, *extra: str):
+    from typer.testing import CliRunner
+
+    from codevet.harness.cli import app
+
+    env = {**cache_env, "ANTHROPIC_BASE_URL": emu.url, "ANTHROPIC_API_KEY": KEY}
+    return CliRunner().invoke(app, ["verify", str(inputs), "--out", str(out), "--synthesize-tests", "-j", "2", "-q",
+                                    *extra], env=env, catch_exceptions=False)
+
+
+def answer_lines(code: str) -> list[str]:
+    """The lines of an answer's code a request must not hold: all but the signatures
+    the interface gives (and text the signature itself spells, like a call
+    `f(a, b)` of `def f(a, b)`, and lines too short to be telling)."""
+    stub = answer_interface(code)
+    return [line.strip() for line in code.splitlines()
+            if len(line.strip()) >= 6 and not line.strip().startswith(("def ", "class ")) and line.strip() not in stub]
+
+
+@pytest.fixture(scope="module")
+def twenty(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One run on the 20 rows, looked at by the tests below."""
+    from codevet.generators.candidates import read_candidates
+
+    tmp = tmp_path_factory.mktemp("synth20")
+    model = ScriptedTestModel()
+    with Emulator(model) as emu:
+        result = verify(ROWS, tmp / "out", emu, {"CODEVET_CACHE_DIR": str(tmp / "cache")})
+        requests = list(emu.requests)
+        # again, on the verdicts the first run cached: the same outcome for every row
+        again = verify(ROWS, tmp / "again", emu, {"CODEVET_CACHE_DIR": str(tmp / "cache")})
+    records = json.loads(ROWS.read_text())
+    return {"exit": result.exit_code, "again": (again.exit_code, load_jsonl(tmp / "again" / "report.jsonl")),
+            "stdout": result.stdout + result.stderr, "emu": emu, "requests": requests,
+            "report": load_jsonl(tmp / "out" / "report.jsonl"), "records": records,
+            "candidates": list(read_candidates(str(ROWS))),
+            "totals": json.loads((tmp / "out" / "synthesis.json").read_text())}
+
+
+def row(run: dict[str, Any], source_row: int) -> dict[str, Any]:
+    i = next(k for k, r in enumerate(run["records"]) if r["_source"].split("row ")[1].startswith(f"{source_row} "))
+    return run["report"][i]
+
+
+def test_a_second_run_on_cached_verdicts_decides_the_same(twenty: dict[str, Any]) -> None:
+    code, again = twenty["again"]
+    assert code == 0
+    first = [(r["status"], r["reason"], r["synthesis"]["status"]) for r in twenty["report"]]
+    assert [(r["status"], r["reason"], r["synthesis"]["status"]) for r in again] == first
+    assert any(r["cached"] for r in again)
+
+
+def test_every_request_is_one_the_api_accepts(twenty: dict[str, Any]) -> None:
+    emu = twenty["emu"]
+    assert twenty["exit"] == 0, twenty["stdout"]
+    assert emu.rejections == [] and emu.violations == []
+    assert all(b["output_config"]["format"]["type"] == "json_schema" and b["thinking"] == {"type": "adaptive"}
+               for b in twenty["requests"])
+    rechecks = [b for b in twenty["requests"] if len(b["messages"]) == 3]
+    assert rechecks and all(b["messages"][1]["content"][0]["type"] == "thinking" for b in rechecks)
+
+
+def test_no_request_holds_the_answers_code(twenty: dict[str, Any]) -> None:
+    emu = twenty["emu"]
+    checked = 0
+    for cand in twenty["candidates"]:
+        asked = [json.dumps(b) for b in twenty["requests"] if cand.instruction.split("\n")[0] in text_of(b["messages"][0]["content"])]
+        for body in asked:
+            for line in answer_lines(cand.code):
+                assert json.dumps(line)[1:-1] not in body, (cand.id, line)
+                checked += 1
+    assert checked > 100
+    # the check can fail: the interface (signatures) is there, and a body line would be seen
+    first = json.dumps(twenty["requests"][0])
+    assert "def " in first and "): ..." in first
+
+
+def test_the_recheck_turn_never_shows_the_answers_values(twenty: dict[str, Any]) -> None:
+    feedback = [text_of(b["messages"][2]["content"]) for b in twenty["requests"] if len(b["messages"]) == 3]
+    assert feedback and all("its assertion was false" in f or "raised" in f for f in feedback)
+    # the wrong celsius answer returns 87.77...: that value is never sent
+    assert not any("87.7" in f or "where " in f for f in feedback)
+
+
+WRONG = {3: "factorial", 137: "celsius", 152: "adjacent duplicates", 255: "leap year"}
+PASS_WITH_MODEL_TESTS = (5, 41, 64, 149, 157, 158, 173, 195, 232, 263, 264, 267)
+
+
+def test_wrong_answers_fail_on_good_model_tests(twenty: dict[str, Any]) -> None:
+    for n in WRONG:
+        r = row(twenty, n)
+        assert (r["status"], r["reason"], r["tests_origin"]) == ("fail", "test-failed", "model"), (n, r)
+        assert r["synthesis"]["status"] == "confirmed-failing" and r["synthesis"]["rounds"] == 2
+    # a broken answer (its indentation lost) is caught the same way
+    assert row(twenty, 239)["synthesis"]["status"] == "confirmed-failing"
+
+
+def test_correct_answers_pass_on_kept_tests_with_their_score(twenty: dict[str, Any]) -> None:
+    for n in PASS_WITH_MODEL_TESTS:
+        r = row(twenty, n)
+        assert (r["status"], r["tests_origin"]) == ("pass", "model"), (n, r)
+        s = r["synthesis"]
+        assert s["status"] == "tests-kept" and s["kept"] >= 1
+        m = s["mutation"]
+        assert 0 < m["killed"] <= m["decided"] <= m["total"] and m["score"] == round(m["killed"] / m["decided"], 4)
+        assert all(t["killed"] >= 1 for t in s["tests"] if t["fate"] == "kept")
+
+
+def test_tautological_tests_are_rejected_for_killing_no_mutant(twenty: dict[str, Any]) -> None:
+    only_weak = row(twenty, 219)["synthesis"]  # `assert True`, `assert f(x) == f(x)`
+    assert only_weak["status"] == "too-weak" and only_weak["kept"] == 0 and only_weak["rejected_too_weak"] == 2
+    assert "killed no mutant" in only_weak["detail"]
+    assert row(twenty, 219)["reason"] == "untested" and "tests_origin" not in row(twenty, 219)
+    mixed = row(twenty, 267)["synthesis"]  # one good test, two tautological
+    fates = {t["name"]: (t["fate"], t["killed"]) for t in mixed["tests"]}
+    assert fates == {"four_words": ("kept", fates["four_words"][1]), "always_true": ("too-weak", 0),
+                     "same_call": ("too-weak", 0)} and fates["four_words"][1] >= 1
+
+
+def test_a_wrong_model_test_does_not_fail_a_right_answer_when_rechecked(twenty: dict[str, Any]) -> None:
+    corrected = row(twenty, 264)["synthesis"]  # 100 C asserted as 180 F, fixed on recheck
+    assert {t["name"]: t["fate"] for t in corrected["tests"]}["boiling"] == "revised"
+    assert {t["name"]: t["fate"] for t in corrected["tests"]}["boiling_rechecked"] == "kept"
+    withdrawn = row(twenty, 173)["synthesis"]  # 'abc' reversed asserted as 'cbaa', dropped on recheck
+    assert {t["name"]: t["fate"] for t in withdrawn["tests"]}["abc"] == "withdrawn"
+
+
+def test_answers_that_cannot_be_tested_keep_their_old_verdict(twenty: dict[str, Any]) -> None:
+    for n in (26, 119):  # module-level demo code uses names only the record's input defines
+        r = row(twenty, n)
+        assert r["synthesis"]["status"] == "not-runnable" and "NameError" in r["synthesis"]["detail"]
+        assert r.get("tests_origin") != "model" and r["status"] == "fail"
+
+
+def test_cost_is_recorded_per_answer_and_for_the_run(twenty: dict[str, Any]) -> None:
+    report, totals = twenty["report"], twenty["totals"]
+    per_row = [r["synthesis"] for r in report if "synthesis" in r]
+    assert len(per_row) == 20
+    assert all(s["cost_usd"] > 0 and s["tokens"]["output_tokens"] > 0 for s in per_row if s["requests"])
+    assert totals["requests"] == sum(s["requests"] for s in per_row) == len(twenty["requests"])
+    assert totals["cost_usd"] == pytest.approx(sum(s["cost_usd"] for s in per_row), abs=1e-5)
+    assert totals["tokens"]["output_tokens"] == sum(s["tokens"]["output_tokens"] for s in per_row)
+    assert "model tests:" in twenty["stdout"] and f"${totals['cost_usd']:.4f}" in twenty["stdout"]
+
+
+# -- which failures count against the answer -------------------------------------------------
+
+def test_only_a_failure_in_the_answer_counts_a_failure_of_the_test_itself_does_not(tmp_path: Path,
+                                                                                   cache_env: dict) -> None:
+    rows = [
+        {"instruction": "Write safe_div(a, b) that returns a divided by b, or None when b is 0.",
+         "input": "", "output": "def safe_div(a, b):\n    return a / b\n"},
+        {"instruction": "Write half(n) that returns n divided by two as a float.",
+         "input": "", "output": "def half(n):\n    return n / 2\n"},
+    ]
+    replies = [
+        {"row": 0, "instruction": rows[0]["instruction"], "tests": [
+            {"name": "by_zero", "code": "assert safe_div(1, 0) is None"},
+            {"name": "plain", "code": "assert safe_div(6, 3) == 2"}]},
+        {"row": 1, "instruction": rows[1]["instruction"], "tests": [
+            {"name": "wrong_name", "code": "assert halve(4) == 2"},  # NameError in the test itself
+            {"name": "four", "code": "assert half(4) == 2.0"}]},
+    ]
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps(rows))
+    with Emulator(ScriptedTestModel(replies)) as emu:
+        result = verify(path, tmp_path / "out", emu, cache_env)
+    assert result.exit_code == 0, result.stdout
+    assert emu.rejections == []
+    raised, misnamed = load_jsonl(tmp_path / "out" / "report.jsonl")
+    # ZeroDivisionError inside the answer, re-affirmed on recheck: the answer fails
+    assert raised["status"] == "fail" and raised["synthesis"]["status"] == "confirmed-failing"
+    by_zero = {t["name"]: t for t in raised["synthesis"]["tests"]}["by_zero_rechecked"]
+    assert by_zero["failure"].startswith("answer-raised") and "ZeroDivisionError" in by_zero["failure"]
+    # NameError in the test's own code, re-affirmed: never evidence, the answer passes on the good test
+    assert misnamed["status"] == "pass" and misnamed["synthesis"]["status"] == "tests-kept"
+    fates = {t["name"]: (t["fate"], t.get("failure", "")) for t in misnamed["synthesis"]["tests"]}
+    assert fates["wrong_name_rechecked"][0] == "dropped" and fates["wrong_name_rechecked"][1].startswith("test-raised")
+    assert fates["four"][0] == "kept"
+
+
+def test_synthesis_needs_a_key(tmp_path: Path, cache_env: dict) -> None:
+    from typer.testing import CliRunner
+
+    from codevet.harness.cli import app
+
+    result = CliRunner().invoke(app, ["verify", str(ROWS), "--out", str(tmp_path / "o"), "--synthesize-tests"],
+                                env={**cache_env, "ANTHROPIC_API_KEY": ""})
+    assert result.exit_code == 2 and "ANTHROPIC_API_KEY" in result.stdout + result.stderr
+
