@@ -129,9 +129,11 @@ def twenty(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         requests = list(emu.requests)
         # again, on the verdicts the first run cached: the same outcome for every row
         again = verify(ROWS, tmp / "again", emu, {"CODEVET_CACHE_DIR": str(tmp / "cache")})
+        sent_again = len(emu.requests) - len(requests)
     records = json.loads(ROWS.read_text())
     return {"exit": result.exit_code, "again": (again.exit_code, load_jsonl(tmp / "again" / "report.jsonl")),
             "stdout": result.stdout + result.stderr, "emu": emu, "requests": requests,
+            "sent_again": sent_again, "totals_again": json.loads((tmp / "again" / "synthesis.json").read_text()),
             "report": load_jsonl(tmp / "out" / "report.jsonl"), "records": records,
             "candidates": list(read_candidates(str(ROWS))),
             "totals": json.loads((tmp / "out" / "synthesis.json").read_text())}
@@ -148,6 +150,21 @@ def test_a_second_run_on_cached_verdicts_decides_the_same(twenty: dict[str, Any]
     first = [(r["status"], r["reason"], r["synthesis"]["status"]) for r in twenty["report"]]
     assert [(r["status"], r["reason"], r["synthesis"]["status"]) for r in again] == first
     assert any(r["cached"] for r in again)
+    # the model's replies came from the reply cache: nothing sent, nothing paid, and said so
+    assert twenty["sent_again"] == 0
+    totals = twenty["totals_again"]
+    assert totals["requests"] == 0 and totals["cost_usd"] == 0 and totals["cached_replies"] == len(twenty["requests"])
+    assert all(r["synthesis"]["cost_usd"] == 0 and r["synthesis"]["requests"] == 0 for r in again)
+
+
+def test_no_cache_asks_again(tmp_path: Path, cache_env: dict) -> None:
+    rows = json.loads(ROWS.read_text())[:2]  # factorial (wrong) and is_even
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(rows))
+    with Emulator(ScriptedTestModel()) as emu:
+        for run in ("a", "b"):
+            assert verify(path, tmp_path / run, emu, cache_env, "--no-cache").exit_code == 0
+    assert len(emu.requests) == 2 * 3  # factorial: write + recheck; is_even: write; twice
 
 
 def test_every_request_is_one_the_api_accepts(twenty: dict[str, Any]) -> None:

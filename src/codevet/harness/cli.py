@@ -156,10 +156,12 @@ def verify(
         if not os.environ.get("ANTHROPIC_API_KEY"):
             _usage("--synthesize-tests asks a model: set ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL for a proxy)")
         from codevet.generators.llm.client import DEFAULT_MODEL
+        from codevet.harness.config import default_cache_dir
         from codevet.harness.synthesize import SynthesisConfig, TestSynthesizer
 
         synthesizer = TestSynthesizer(SynthesisConfig(model=synth_model or DEFAULT_MODEL,
-                                                      budget_usd=synth_budget_usd or None))
+                                                      budget_usd=synth_budget_usd or None),
+                                      cache_dir=None if no_cache else (cache_dir or default_cache_dir()))
     elif synth_model or synth_budget_usd:
         _usage("--synth-model and --synth-budget-usd need --synthesize-tests")
 

@@ -61,7 +61,8 @@ from codevet.generators.llm.client import (DEFAULT_MAX_TOKENS, DEFAULT_MODEL, Le
                                            Reply, ReplyFailed, StopRun)
 from codevet.generators.llm.pricing import load_prices, price_for
 from codevet.generators.llm.testwriter import ModelTest, TestWriter, answer_interface
-from codevet.generators.mutants import Mutant, mutants
+from codevet.generators.mutants import mutants
+from codevet.harness.reply_cache import ReplyCache
 
 ORIGIN = "model"
 _FRAME = re.compile(r"test_candidate\.py:(\d+)")
@@ -137,16 +138,19 @@ class Synthesis:
     usage: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """Tokens and dollars of the requests sent now; a reply read from the reply cache
+        (an earlier run paid for it) counts in `cached_replies` only."""
         tokens: Counter[str] = Counter()
-        for u in self.usage:
-            tokens.update({k: v for k, v in u.items() if k != "cost_usd"})
+        sent = [u for u in self.usage if not u.get("cached")]
+        for u in sent:
+            tokens.update({k: v for k, v in u.items() if k not in ("cost_usd", "cached")})
         return {"status": self.status, "detail": self.detail, "origin": ORIGIN, "model": self.model,
                 "rounds": self.rounds, "written": sum(1 for t in self.tests if t.round == 1),
                 "kept": sum(1 for t in self.tests if t.fate == "kept"),
                 "rejected_too_weak": sum(1 for t in self.tests if t.fate == "too-weak"),
                 "confirmed_failing": sum(1 for t in self.tests if t.fate == "confirmed-failing"),
                 "tests": [t.summary() for t in self.tests], "mutation": self.mutants,
-                "requests": len(self.usage), "tokens": dict(tokens),
+                "requests": len(sent), "cached_replies": len(self.usage) - len(sent), "tokens": dict(tokens),
                 "cost_usd": round(sum(u.get("cost_usd", 0.0) for u in self.usage), 6)}
 
 
@@ -173,21 +177,23 @@ class TestSynthesizer:
 
     __test__ = False
 
-    def __init__(self, config: SynthesisConfig, llm: LLMClient | None = None) -> None:
+    def __init__(self, config: SynthesisConfig, llm: LLMClient | None = None, cache_dir: Path | None = None) -> None:
         self.config = config
         if llm is None:
             ledger = Ledger(price_for(config.model, load_prices(config.prices)), config.budget_usd)
             llm = LLMClient(config.model, ledger, config.max_tokens, config.max_retries)
         self.llm = llm
-        self.writer = TestWriter(llm)
+        self.writer = TestWriter(llm, ReplyCache(cache_dir) if cache_dir is not None else None)
         self.stopped: StopRun | None = None
         self.counts: Counter[str] = Counter()
+        self.cached_replies = 0
         self._lock = threading.Lock()
 
     def totals(self) -> dict[str, Any]:
         """The run's synthesis figures: answers by status, requests, tokens, dollars."""
         ledger = self.llm.ledger
         return {"model": self.config.model, "answers": dict(self.counts), "requests": ledger.requests,
+                "cached_replies": self.cached_replies,
                 "tokens": dict(ledger.tokens), "cost_usd": round(ledger.cost, 6), "budget_usd": self.config.budget_usd,
                 "stopped": ({"reason": self.stopped.reason, "detail": str(self.stopped), "fatal": self.stopped.fatal}
                             if self.stopped else None)}
@@ -201,7 +207,8 @@ class TestSynthesizer:
         (out / "synthesis.json").write_text(json.dumps(totals, indent=2) + "\n")
         answers = ", ".join(f"{k} {v}" for k, v in sorted(totals["answers"].items())) or "no untested Python answers"
         t = totals["tokens"]
-        console.print(f"model tests: {answers}; {totals['requests']} requests, {t['input_tokens']} in / "
+        console.print(f"model tests: {answers}; {totals['requests']} requests ({totals['cached_replies']} replies "
+                      f"from the reply cache), {t['input_tokens']} in / "
                       f"{t['output_tokens']} out tokens, ${totals['cost_usd']:.4f}  ({out / 'synthesis.json'})")
         if self.stopped is not None:
             console.print(f"[{'red' if self.stopped.fatal else 'yellow'}]test synthesis stopped "
@@ -237,6 +244,7 @@ class TestSynthesizer:
             out = candidate
         with self._lock:
             self.counts[s.status] += 1
+            self.cached_replies += sum(1 for u in s.usage if u.get("cached"))
         out = replace(out, meta={**out.meta, "synthesis": s.to_dict()})
         return out
 

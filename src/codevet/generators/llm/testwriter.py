@@ -20,7 +20,7 @@ thinking, the cached system prompt, the shared cost ledger).
 from __future__ import annotations
 
 import ast
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -64,11 +64,31 @@ def _stub(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     return f"{prefix} {fn.name}({ast.unparse(fn.args)}){returns}: ..."
 
 
+class ReplyStore(Protocol):
+    """Replies kept by request (the harness's file-backed one: harness/reply_cache.py)."""
+
+    def get(self, params: dict[str, Any], schema: type[BaseModel]) -> Reply | None: ...
+
+    def put(self, params: dict[str, Any], reply: Reply) -> None: ...
+
+
 class TestWriter:
     __test__ = False  # not a pytest class
 
-    def __init__(self, llm: LLMClient) -> None:
+    def __init__(self, llm: LLMClient, store: ReplyStore | None = None) -> None:
         self.llm = llm
+        self.store = store
+
+    def _ask(self, params: dict[str, Any]) -> Reply:
+        """A stored reply to this exact request, else the model's (then stored)."""
+        if self.store is not None:
+            hit = self.store.get(params, ModelTests)
+            if hit is not None:
+                return hit
+        reply = self.llm.ask(params, ModelTests)
+        if self.store is not None:
+            self.store.put(params, reply)
+        return reply
 
     @staticmethod
     def first_messages(instruction: str, interface: str) -> list[dict[str, Any]]:
@@ -78,7 +98,7 @@ class TestWriter:
     def write(self, instruction: str, interface: str) -> tuple[Reply, list[dict[str, Any]]]:
         messages = self.first_messages(instruction, interface)
         params = self.llm.params(templates.template("tests/system.md"), messages, ModelTests)
-        return self.llm.ask(params, ModelTests), messages
+        return self._ask(params), messages
 
     def recheck(self, conversation: list[dict[str, Any]], previous: Reply, feedback: str
                 ) -> tuple[Reply, list[dict[str, Any]]]:
@@ -90,4 +110,4 @@ class TestWriter:
                                                                                   feedback=feedback)}]},
         ]
         params = self.llm.params(templates.template("tests/system.md"), conversation, ModelTests)
-        return self.llm.ask(params, ModelTests), conversation
+        return self._ask(params), conversation
