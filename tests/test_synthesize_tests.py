@@ -305,3 +305,52 @@ def test_synthesis_needs_a_key(tmp_path: Path, cache_env: dict) -> None:
                                 env={**cache_env, "ANTHROPIC_API_KEY": ""})
     assert result.exit_code == 2 and "ANTHROPIC_API_KEY" in result.stdout + result.stderr
 
+
+
+def test_a_fault_every_request_would_get_stops_synthesis_and_exits_non_zero(tmp_path: Path, cache_env: dict) -> None:
+    rows = json.loads(ROWS.read_text())[:3]
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps(rows))
+    with Emulator(ScriptedTestModel(), api_keys=frozenset({"sk-another-key"})) as emu:
+        result = verify(path, tmp_path / "out", emu, cache_env)
+    assert result.exit_code == 3, result.stdout
+    lines = load_jsonl(tmp_path / "out" / "report.jsonl")
+    assert len(lines) == 3  # every row still has its line, verified as without the option
+    assert all(r["synthesis"]["status"] == "not-run" and r.get("tests_origin") != "model" for r in lines)
+    assert any("api-auth" in r["synthesis"]["detail"] for r in lines)
+    assert json.loads((tmp_path / "out" / "synthesis.json").read_text())["stopped"]["fatal"] is True
+
+
+def test_a_budget_stops_asking_but_is_not_a_fault(tmp_path: Path, cache_env: dict) -> None:
+    rows = json.loads(ROWS.read_text())[:3]
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps(rows))
+    with Emulator(ScriptedTestModel()) as emu:
+        result = verify(path, tmp_path / "out", emu, cache_env, "--synth-budget-usd", "0.01")
+    assert result.exit_code == 0, result.stdout
+    assert emu.requests == []  # one reply could cost more than $0.01: nothing is sent
+    lines = load_jsonl(tmp_path / "out" / "report.jsonl")
+    assert all(r["synthesis"]["status"] == "not-run" and "budget" in r["synthesis"]["detail"] for r in lines)
+
+
+def test_after_an_interrupt_nothing_more_is_sent_to_the_model() -> None:
+    from codevet.core.model import Candidate
+    from codevet.harness.synthesize import SynthesisConfig, TestSynthesizer
+
+    class Interrupted:  # what the Verifier looks like once Ctrl-C was handled
+        interrupted = True
+
+        def verify_one(self, *a: Any, **k: Any) -> Any:
+            raise AssertionError("no sandbox run after an interrupt")
+
+    class NoModel:
+        ledger = None
+
+        def __getattr__(self, name: str) -> Any:
+            raise AssertionError("no request after an interrupt")
+
+    synth = TestSynthesizer(SynthesisConfig(), llm=NoModel())  # type: ignore[arg-type]
+    cands = [Candidate(id=str(i), source="s", code=f"def f{i}(x):\n    return x + {i}\n", instruction="add")
+             for i in range(5)]
+    out = list(synth.prepare(iter(cands), Interrupted()))
+    assert [c.id for c in out] == [c.id for c in cands] and all("synthesis" not in c.meta for c in out)

@@ -222,6 +222,13 @@ class TestSynthesizer:
         window: deque = deque()
         with ThreadPoolExecutor(self.config.concurrency, thread_name_prefix="codevet-synth") as pool:
             for candidate in stream:
+                if getattr(verifier, "interrupted", False):
+                    # Ctrl-C: the Verifier drains the stream to report the rest as
+                    # interrupted; nothing more is sent to the model for them.
+                    while window:
+                        yield window.popleft().result()
+                    yield candidate
+                    continue
                 window.append(pool.submit(self.synthesize, candidate, verifier))
                 while len(window) > 2 * self.config.concurrency:
                     yield window.popleft().result()
@@ -229,7 +236,7 @@ class TestSynthesizer:
                 yield window.popleft().result()
 
     def synthesize(self, candidate: Candidate, verifier: Any) -> Candidate:
-        if not untested_python(candidate):
+        if not untested_python(candidate) or getattr(verifier, "interrupted", False):
             return candidate
         s = Synthesis(model=self.config.model)
         try:
