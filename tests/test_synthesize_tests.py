@@ -354,3 +354,26 @@ def test_after_an_interrupt_nothing_more_is_sent_to_the_model() -> None:
              for i in range(5)]
     out = list(synth.prepare(iter(cands), Interrupted()))
     assert [c.id for c in out] == [c.id for c in cands] and all("synthesis" not in c.meta for c in out)
+
+
+def test_a_test_that_only_catches_crashing_mutants_is_too_weak(tmp_path: Path, cache_env: dict) -> None:
+    """`assert f(x) == f(x)` fails on a mutant that raises by itself (an IndexError in its
+    own lines), like any call would: such a kill does not keep a test; a wrong value does."""
+    from codevet.core.model import Candidate
+    from codevet.harness.config import RunConfig
+    from codevet.harness.synthesize import Synthesis, SynthesisConfig, TestFate, TestSynthesizer
+    from codevet.harness.verifier import Verifier
+
+    code = "def last_square(n):\n    squares = [0] * (n + 1)\n    for i in range(n + 1):\n" \
+           "        squares[i] = i * i\n    return squares[n]\n"
+    tests = [TestFate("self_compare", "assert last_square(3) == last_square(3)", 1),
+             TestFate("value", "assert last_square(3) == 9", 1)]
+    s = Synthesis()
+    with Verifier(RunConfig(out=tmp_path / "o", jobs=2, cache_dir=Path(cache_env["CODEVET_CACHE_DIR"]))) as v:
+        TestSynthesizer(SynthesisConfig(), llm=object())._guard(  # type: ignore[arg-type]
+            Candidate(id="sq", source="t", code=code), v, s, tests)
+    self_compare, value = tests
+    assert self_compare.killed >= 1 and self_compare.value_kills == 0 and self_compare.fate == "too-weak"
+    assert "crash by themselves" in self_compare.failure
+    assert value.value_kills >= 1 and value.fate == "kept"
+    assert s.mutants["score"] is not None and s.mutants["killed"] >= value.value_kills

@@ -116,10 +116,12 @@ class TestFate:
     round: int
     fate: str = "pending"  # kept | too-weak | confirmed-failing | dropped | withdrawn | not-python
     failure: str = ""  # how it failed on the answer (first round, or after recheck)
-    killed: int = 0
+    killed: int = 0  # mutants it failed on, any way
+    value_kills: int = 0  # of which by a wrong value (not the mutant crashing by itself)
 
     def summary(self) -> dict[str, Any]:
-        out = {"name": self.name, "round": self.round, "fate": self.fate, "killed": self.killed}
+        out = {"name": self.name, "round": self.round, "fate": self.fate, "killed": self.killed,
+               "killed_by_value": self.value_kills}
         if self.failure:
             out["failure"] = self.failure
         return out
@@ -408,13 +410,23 @@ class TestSynthesizer:
         with ThreadPoolExecutor(max(1, min(len(made), 4)), thread_name_prefix="codevet-mutant") as pool:
             results = list(pool.map(lambda m: (m, self._run(candidate, m.code, passing, verifier)), made))
         decided = [(m, o) for m, o in results if not isinstance(o, str)]
-        for _, outcomes in decided:
+        for mutant, outcomes in decided:
+            lines = len(mutant.code.splitlines())
             for t in _killers(passing, outcomes):
                 t.killed += 1
+                if _by_value(outcomes[t.name][1] if t.name in outcomes else "", lines):
+                    t.value_kills += 1
         for t in passing:
-            t.fate = "kept" if t.killed else "too-weak"
+            # Kept only for a mutant caught by its VALUE (an assertion, or the test's own code
+            # choking on what the mutant returned): a mutant that crashes by itself (IndexError
+            # in its own lines, a loop) fails any test that calls it, `assert f(x) == f(x)`
+            # included, so such a kill shows nothing about the test.
+            t.fate = "kept" if t.value_kills else "too-weak"
             if not t.killed:
                 t.failure = "passed on every mutant: too weak to tell a wrong answer from this one"
+            elif not t.value_kills:
+                t.failure = ("failed only on mutants that crash by themselves, never by a wrong value: "
+                             "too weak to tell a wrong answer from this one")
         kept = [t for t in passing if t.fate == "kept"]
         by_op: dict[str, dict[str, int]] = {}
         killed = 0
@@ -434,6 +446,12 @@ class TestSynthesizer:
                           "score": round(killed / len(decided), 4) if decided else None,
                           "by_operator": dict(sorted(by_op.items()))})
         s.mutants["survived"] = s.mutants["survived"][:20]
+
+
+def _by_value(message: str, mutant_lines: int) -> bool:
+    """Did the test catch the mutant by what it returned (a false assertion, or the test's
+    own code failing on the value), rather than the mutant raising or looping by itself?"""
+    return failure_kind(message, mutant_lines)[0] in ("assertion", "test-raised") if message else False
 
 
 def _killers(tests: list[TestFate], outcomes: dict[str, tuple[str, str]]) -> list[TestFate]:
