@@ -377,3 +377,21 @@ def test_a_test_that_only_catches_crashing_mutants_is_too_weak(tmp_path: Path, c
     assert "crash by themselves" in self_compare.failure
     assert value.value_kills >= 1 and value.fate == "kept"
     assert s.mutants["score"] is not None and s.mutants["killed"] >= value.value_kills
+
+
+def test_a_looping_mutant_is_not_waited_for_twice(tmp_path: Path) -> None:
+    """Mutant runs keep a first timeout (a loop is a crash, never a kill by value); the
+    answer's own runs keep the Verifier's run-again-alone of a timeout."""
+    from codevet.core.model import Candidate, TestCase, TestSpec
+    from codevet.core.options import SandboxOptions
+    from codevet.harness.config import RunConfig
+    from codevet.harness.verifier import Verifier
+
+    loop = Candidate(id="loop", source="t", code="def f():\n    while True:\n        pass\n",
+                     tests=TestSpec((TestCase("assert", code="assert f() is None", name="t"),), origin="model"))
+    config = RunConfig(out=tmp_path / "o", jobs=1, use_cache=False, sandbox=SandboxOptions(timeout_s=1.0, python={"case_timeout_s": 1.0}))
+    with Verifier(config) as v:
+        once = v.verify_one(loop, filters=False, retry_timeouts=False)
+        twice = v.verify_one(loop, filters=False)
+    assert once.reason == twice.reason == "timeout"
+    assert "retry" not in once.artifacts and "reproduced" in twice.artifacts["retry"]

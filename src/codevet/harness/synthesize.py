@@ -13,6 +13,10 @@ testwriter.py). Then, in the sandbox, through the same Verifier as every candida
    answer (generators/mutants.py: flipped comparison, off-by-one, range bound, changed
    constant, early return, swapped operands, and/or, arithmetic operator). A test that
    fails on no mutant is too weak (`assert True`, `assert f(x) == f(x)`) and rejected.
+   A kill counts for keeping a test only when the test caught the mutant by its value (a
+   false assertion, or the test's own code failing on what the mutant returned; the test
+   already passed on the answer, so its calls fit): a mutant that raises or loops in its
+   own lines fails every test that calls it, `assert f(x) == f(x)` included.
    The mutation score is mutants killed by the kept tests / mutants that ran (a mutant
    whose module cannot even be imported under test is counted apart, as `undecided`).
 
@@ -317,7 +321,7 @@ class TestSynthesizer:
             fates.append(fate)
         return [f for f in fates if f.fate == "pending"]
 
-    def _run(self, candidate: Candidate, code: str, tests: list[TestFate], verifier: Any
+    def _run(self, candidate: Candidate, code: str, tests: list[TestFate], verifier: Any, mutant: bool = False
              ) -> dict[str, tuple[str, str]] | str:
         """name -> (outcome, message) of each test on `code`, or why the tests could not
         run at all (the answer did not import under test, the sandbox failed)."""
@@ -326,7 +330,9 @@ class TestSynthesizer:
         cases = tuple(TestCase("assert", code=t.code, name=t.name) for t in tests)
         probe = replace(candidate, id=f"{candidate.id}~synth", code=code, tests=TestSpec(cases, origin=ORIGIN),
                         meta={}, raw=None, raw_text=None)
-        verdict: Verdict = verifier.verify_one(probe, filters=False)
+        # A mutant that loops times out: that is a crash, never a kill by value, so it is not
+        # waited for twice (the answer's own runs keep the Verifier's retry of a timeout).
+        verdict: Verdict = verifier.verify_one(probe, filters=False, retry_timeouts=not mutant)
         if verdict.status is Status.ERROR:
             return f"the sandbox could not run the tests: {verdict.reason}"
         imports = next((c for c in verdict.checks if c.name == "imports"), None)
@@ -408,7 +414,8 @@ class TestSynthesizer:
                 t.fate, t.failure = "too-weak", "no mutant could be made of the answer, so no test can show strength"
             return
         with ThreadPoolExecutor(max(1, min(len(made), 4)), thread_name_prefix="codevet-mutant") as pool:
-            results = list(pool.map(lambda m: (m, self._run(candidate, m.code, passing, verifier)), made))
+            results = list(pool.map(lambda m: (m, self._run(candidate, m.code, passing, verifier, mutant=True)),
+                                    made))
         decided = [(m, o) for m, o in results if not isinstance(o, str)]
         for mutant, outcomes in decided:
             lines = len(mutant.code.splitlines())

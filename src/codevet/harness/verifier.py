@@ -150,16 +150,18 @@ class Verifier:
             self.cache.put(key, second)
         return Result(result.seq, result.candidate, second)
 
-    def verify_one(self, candidate: Candidate, filters: bool = True) -> Verdict:
+    def verify_one(self, candidate: Candidate, filters: bool = True, retry_timeouts: bool = True) -> Verdict:
         """One verdict. `filters=False` skips the prefilter: for runs that are not examples
         of the set (an answer against model-written tests, its mutants), which must not
-        enter the duplicate index or be counted by a filter."""
+        enter the duplicate index or be counted by a filter. `retry_timeouts=False` keeps a
+        first timeout (not cached): for a mutant, where a loop is expected and a second
+        full wait would change nothing that is decided from it."""
         started = self._start(0, candidate, filters)
         if isinstance(started, Result):
             return started.verdict
         fut, key = started
         result = self._finish(0, candidate, fut, key)
-        if result.verdict.reason in RETRIED_REASONS:
+        if retry_timeouts and result.verdict.reason in RETRIED_REASONS:
             result = self._retry_alone(result, key)
         return result.verdict
 
