@@ -65,7 +65,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         config = RunConfig(out=Path(tmp) / "out", jobs=jobs, use_cache=False, sandbox=SandboxOptions())
         with Verifier(config) as verifier:
-            for t in tasks:
+            for done, t in enumerate(tasks):
+                if done and done % 25 == 0:
+                    print(f"  {done}/{len(tasks)} tasks, {time.monotonic() - started:.0f} s", flush=True)
                 tests = [TestFate(f"mbpp_{i}", code, 1) for i, code in enumerate(t["test_list"])]
                 ctrl = [TestFate("control_true", "assert True", 1)]
                 same = self_compare(t["test_list"][0])
