@@ -72,6 +72,12 @@ def verify(
     dedup: str = typer.Option("off", "--dedup", help="off | exact | near (MinHash/LSH)"),
     near_threshold: float = typer.Option(0.8, "--near-threshold", min=0.01, max=1.0, help="Jaccard for --dedup near"),
     checklist: bool = typer.Option(False, "--checklist", help="three.js: the data guide's checklist as named checks"),
+    synthesize_tests: bool = typer.Option(False, "--synthesize-tests", help="Python: the model writes tests for "
+                                          "untested answers from the instruction, kept under a mutation guard "
+                                          "(needs ANTHROPIC_API_KEY; see harness/synthesize.py)"),
+    synth_model: Optional[str] = typer.Option(None, "--synth-model", help="with --synthesize-tests: the Claude model"),
+    synth_budget_usd: Optional[float] = typer.Option(None, "--synth-budget-usd", min=0.0,
+                                                     help="with --synthesize-tests: stop asking past this spend"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
 ) -> None:
     """Run every example in its sandbox; write kept.jsonl, rejected.jsonl, report.jsonl,
@@ -145,6 +151,20 @@ def verify(
         for spec, fmt in zip(inputs, formats):
             yield from read_candidates(spec, fmt, lang, split)
 
+    synthesizer = None
+    if synthesize_tests:
+        if not os.environ.get("ANTHROPIC_API_KEY"):
+            _usage("--synthesize-tests asks a model: set ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL for a proxy)")
+        from codevet.generators.llm.client import DEFAULT_MODEL
+        from codevet.harness.config import default_cache_dir
+        from codevet.harness.synthesize import SynthesisConfig, TestSynthesizer
+
+        synthesizer = TestSynthesizer(SynthesisConfig(model=synth_model or DEFAULT_MODEL,
+                                                      budget_usd=synth_budget_usd or None),
+                                      cache_dir=None if no_cache else (cache_dir or default_cache_dir()))
+    elif synth_model or synth_budget_usd:
+        _usage("--synth-model and --synth-budget-usd need --synthesize-tests")
+
     totals = [count_records(s) for s in inputs]
     total = None if None in totals else sum(totals)  # type: ignore[arg-type]
     if total is not None and limit:
@@ -154,12 +174,17 @@ def verify(
 
     try:
         with RunProgress(console, total, quiet) as progress:
-            result = run(candidates(), config, list(inputs), on_result=progress.on_result)
+            result = run(candidates(), config, list(inputs), on_result=progress.on_result,
+                         prepare=synthesizer.prepare if synthesizer else None)
     except CodevetError as exc:
         _usage(str(exc))
     except OSError as exc:  # the disk filled, --out vanished: say so, no traceback
         _usage(f"writing {out}: {exc.strerror or exc}")
     _print_summary(result.summary, out)
+    if synthesizer is not None:
+        fatal = synthesizer.report(out, console)
+        if fatal:
+            raise typer.Exit(3)
     for note in result.notes:
         console.print(f"[yellow]note:[/] {note}")
     if result.stopped:

@@ -101,10 +101,13 @@ def _consume(results: Iterator[Result], sink: OrderedSink, verifier: Verifier,
 def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
         on_line: Callable[[dict[str, Any]], None] | None = None,
         executor: Executor | None = None,
-        on_result: Callable[[Result], None] | None = None) -> RunResult:
+        on_result: Callable[[Result], None] | None = None,
+        prepare: Callable[[Iterator[Candidate], Verifier], Iterator[Candidate]] | None = None) -> RunResult:
     """Verify every candidate into `config.out`. `on_line` sees report lines in input
     order; `on_result` sees each verdict as it arrives (progress that never stalls behind
-    one slow example). The files are written aside and swapped in on every exit path."""
+    one slow example). `prepare` may change candidates on their way in, using the same
+    Verifier (--synthesize-tests adds model-written tests). The files are written aside
+    and swapped in on every exit path."""
     out = config.out
     prepare_out(out)
     summary = SummaryBuilder()
@@ -124,6 +127,8 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
         stream: Iterator[Candidate] = _guarded(iter(candidates), stopped)
         if config.limit:
             stream = islice(stream, config.limit)
+        if prepare is not None:
+            stream = prepare(stream, verifier)
         stop = threading.Event()
         results = verifier.verify(stream, stop)
         with ctrl_c_sets(stop):  # also over the final writes: a first Ctrl-C never cuts them

@@ -26,6 +26,8 @@ def report_line(candidate: Candidate, verdict: Verdict, cached: bool) -> dict[st
     }
     if candidate.tests is not None and len(candidate.tests):
         line["tests_origin"] = candidate.tests.origin
+    if candidate.meta.get("synthesis"):  # --synthesize-tests: what the model's tests did (harness/synthesize.py)
+        line["synthesis"] = candidate.meta["synthesis"]
     if candidate.meta.get("input"):
         line["input"] = str(candidate.meta["input"])
     if verdict.artifacts:

@@ -90,21 +90,21 @@ class Verifier:
                          sandbox.fingerprint(candidate))
 
     # -- one candidate ---------------------------------------------------------------------
-    def _start(self, seq: int, candidate: Candidate) -> Result | tuple[Future, str | None]:
+    def _start(self, seq: int, candidate: Candidate, filters: bool = True) -> Result | tuple[Future, str | None]:
         """A finished Result (input error, filtered, cached, no sandbox), or a running one.
         Whatever one odd candidate makes go wrong here is that candidate's `error`."""
         try:
-            return self._start_one(seq, candidate)
+            return self._start_one(seq, candidate, filters)
         except Exception as exc:
             return Result(seq, candidate, Verdict.error("harness-error", f"{type(exc).__name__}: {exc}"[:2000]))
 
-    def _start_one(self, seq: int, candidate: Candidate) -> Result | tuple[Future, str | None]:
+    def _start_one(self, seq: int, candidate: Candidate, filters: bool = True) -> Result | tuple[Future, str | None]:
         if candidate.error:
             return Result(seq, candidate, Verdict.error("malformed-input", candidate.error, check="input"))
         too_big = oversized(candidate, self.config.sandbox)
         if too_big:
             return Result(seq, candidate, Verdict.error("too-large", too_big, check="input"))
-        rejected = self.prefilter.verdict(candidate)
+        rejected = self.prefilter.verdict(candidate) if filters else None
         if rejected is not None:
             return Result(seq, candidate, rejected)
         parts = self._key_parts(candidate.language)
@@ -150,13 +150,18 @@ class Verifier:
             self.cache.put(key, second)
         return Result(result.seq, result.candidate, second)
 
-    def verify_one(self, candidate: Candidate) -> Verdict:
-        started = self._start(0, candidate)
+    def verify_one(self, candidate: Candidate, filters: bool = True, retry_timeouts: bool = True) -> Verdict:
+        """One verdict. `filters=False` skips the prefilter: for runs that are not examples
+        of the set (an answer against model-written tests, its mutants), which must not
+        enter the duplicate index or be counted by a filter. `retry_timeouts=False` keeps a
+        first timeout (not cached): for a mutant, where a loop is expected and a second
+        full wait would change nothing that is decided from it."""
+        started = self._start(0, candidate, filters)
         if isinstance(started, Result):
             return started.verdict
         fut, key = started
         result = self._finish(0, candidate, fut, key)
-        if result.verdict.reason in RETRIED_REASONS:
+        if retry_timeouts and result.verdict.reason in RETRIED_REASONS:
             result = self._retry_alone(result, key)
         return result.verdict
 
