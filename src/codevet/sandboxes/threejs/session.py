@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from codevet.core.resources import package_dir
+from codevet.sandboxes.threejs.browser import persistent_context
 from codevet.sandboxes.threejs.page import ORIGIN, PAGE_URL, Page
 from codevet.sandboxes.threejs.router import RequestLog, Router
 
@@ -94,6 +95,13 @@ class _Shared:
     uses: int = 0
 
 
+def context_options(settings: SessionSettings) -> dict[str, Any]:
+    """What every context a candidate page lives in is made with (also the pool's persistent one)."""
+    w, h = settings.viewport
+    return {"viewport": {"width": w, "height": h}, "device_scale_factor": 1,
+            "service_workers": "block", "accept_downloads": False}
+
+
 _contexts: dict[int, _Shared] = {}
 stats = {"contexts_created": 0, "pages": 0}
 
@@ -104,9 +112,9 @@ async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
         return shared
     if shared is not None:
         await _drop(browser)
-    w, h = settings.viewport
-    context = await browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1,
-                                        service_workers="block", accept_downloads=False)
+    context = persistent_context(browser)  # the pool launched it with its profile: reuse that
+    if context is None or not browser.is_connected():
+        context = await browser.new_context(**context_options(settings))
     shared = _Shared(context, browser)
     await context.add_init_script(script=INSTRUMENT)
 
@@ -131,6 +139,8 @@ async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
 
 
 async def _drop(browser: Any) -> None:
+    """Close the context; a persistent one takes its browser with it, and the pool
+    launches a fresh one for the next candidate."""
     shared = _contexts.pop(id(browser), None)
     if shared is not None:
         try:
