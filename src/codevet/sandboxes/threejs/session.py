@@ -83,6 +83,15 @@ async def _probe(page: Any, expression: str, budget: Budget, arg: Any = None) ->
 # Service workers are blocked anyway. A page that ended abnormally (hung, crashed, timed
 # out, navigated away) takes its context with it: nothing of it is trusted.
 CONTEXT_REUSE = 100  # candidates per context before it is replaced (bounded memory)
+# A browser's persistent context lives as long as the browser; the pool replaces the
+# browser every `recycle_after` candidates.
+
+
+# Everything a page can store and read back ("all" but the GPU's compiled-shader cache,
+# which no page can read: like V8's code cache it only saves compiling three's shaders
+# again for the next page; measured about 0.1-0.2 GPU-process CPU s per example).
+WIPED_STORAGE = ("cookies,file_systems,indexeddb,local_storage,websql,service_workers,cache_storage,"
+                 "interest_groups,shared_storage,storage_buckets,other")
 
 
 @dataclass
@@ -108,12 +117,14 @@ stats = {"contexts_created": 0, "pages": 0}
 
 async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
     shared = _contexts.get(id(browser))
-    if shared is not None and shared.browser is browser and shared.uses < CONTEXT_REUSE and browser.is_connected():
+    persistent = persistent_context(browser)  # the pool launched it with its profile: reuse that
+    if (shared is not None and shared.browser is browser and browser.is_connected()
+            and (shared.uses < CONTEXT_REUSE or persistent is not None)):  # the pool recycles that browser
         return shared
     if shared is not None:
         await _drop(browser)
-    context = persistent_context(browser)  # the pool launched it with its profile: reuse that
-    if context is None or not browser.is_connected():
+    context = persistent
+    if context is None:
         context = await browser.new_context(**context_options(settings))
     shared = _Shared(context, browser)
     await context.add_init_script(script=INSTRUMENT)
@@ -152,7 +163,7 @@ async def _drop(browser: Any) -> None:
 async def _wipe(shared: _Shared, page: Any) -> None:
     """Leave nothing for the next candidate: storage of the origin, cookies, all pages."""
     cdp = await shared.context.new_cdp_session(page)
-    await cdp.send("Storage.clearDataForOrigin", {"origin": ORIGIN, "storageTypes": "all"})
+    await cdp.send("Storage.clearDataForOrigin", {"origin": ORIGIN, "storageTypes": WIPED_STORAGE})
     await cdp.detach()
     await shared.context.clear_cookies()
     for other in list(shared.context.pages):
