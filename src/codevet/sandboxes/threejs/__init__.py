@@ -37,7 +37,7 @@ from codevet.sandboxes.threejs.page import build_page
 from codevet.sandboxes.threejs.pixels import frame_stats, load_png
 from codevet.sandboxes.threejs.router import Router
 from codevet.sandboxes.threejs.scene import compact, read_description
-from codevet.sandboxes.threejs.session import Evidence, SessionSettings, run_session
+from codevet.sandboxes.threejs.session import Evidence, SessionSettings, context_options, run_session
 from codevet.sandboxes.threejs.verdict import judge
 from codevet.sandboxes.threejs.versions import Choice, ThreeVersions, pinned_version
 
@@ -71,7 +71,8 @@ class ThreeJSSandbox(Sandbox):
             self.console_allow = re.compile(re.escape(opts.console_allow or ""))
         self.three = ThreeInstall()
         self.versions = ThreeVersions(self.three)  # the current three plus older pinned releases
-        self.pool = BrowserPool(max(1, jobs))
+        # Each browser with its own persistent profile, whose one context every page reuses.
+        self.pool = BrowserPool(max(1, jobs), persistent=context_options(self.settings))
         self._docker_dir: Path | None = None  # docker: the launcher script's folder
         self._docker_label = ""
         self._launcher_dir: Path | None = None  # bwrap: the launcher script's folder

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from codevet.core.resources import package_dir
+from codevet.sandboxes.threejs.browser import persistent_context
 from codevet.sandboxes.threejs.page import ORIGIN, PAGE_URL, Page
 from codevet.sandboxes.threejs.router import RequestLog, Router
 
@@ -82,6 +83,15 @@ async def _probe(page: Any, expression: str, budget: Budget, arg: Any = None) ->
 # Service workers are blocked anyway. A page that ended abnormally (hung, crashed, timed
 # out, navigated away) takes its context with it: nothing of it is trusted.
 CONTEXT_REUSE = 100  # candidates per context before it is replaced (bounded memory)
+# A browser's persistent context lives as long as the browser; the pool replaces the
+# browser every `recycle_after` candidates.
+
+
+# Everything a page can store and read back ("all" but the GPU's compiled-shader cache,
+# which no page can read: like V8's code cache it only saves compiling three's shaders
+# again for the next page; measured about 0.1-0.2 GPU-process CPU s per example).
+WIPED_STORAGE = ("cookies,file_systems,indexeddb,local_storage,websql,service_workers,cache_storage,"
+                 "interest_groups,shared_storage,storage_buckets,other")
 
 
 @dataclass
@@ -94,19 +104,28 @@ class _Shared:
     uses: int = 0
 
 
+def context_options(settings: SessionSettings) -> dict[str, Any]:
+    """What every context a candidate page lives in is made with (also the pool's persistent one)."""
+    w, h = settings.viewport
+    return {"viewport": {"width": w, "height": h}, "device_scale_factor": 1,
+            "service_workers": "block", "accept_downloads": False}
+
+
 _contexts: dict[int, _Shared] = {}
 stats = {"contexts_created": 0, "pages": 0}
 
 
 async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
     shared = _contexts.get(id(browser))
-    if shared is not None and shared.browser is browser and shared.uses < CONTEXT_REUSE and browser.is_connected():
+    persistent = persistent_context(browser)  # the pool launched it with its profile: reuse that
+    if (shared is not None and shared.browser is browser and browser.is_connected()
+            and (shared.uses < CONTEXT_REUSE or persistent is not None)):  # the pool recycles that browser
         return shared
     if shared is not None:
         await _drop(browser)
-    w, h = settings.viewport
-    context = await browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=1,
-                                        service_workers="block", accept_downloads=False)
+    context = persistent
+    if context is None:
+        context = await browser.new_context(**context_options(settings))
     shared = _Shared(context, browser)
     await context.add_init_script(script=INSTRUMENT)
 
@@ -131,6 +150,8 @@ async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
 
 
 async def _drop(browser: Any) -> None:
+    """Close the context; a persistent one takes its browser with it, and the pool
+    launches a fresh one for the next candidate."""
     shared = _contexts.pop(id(browser), None)
     if shared is not None:
         try:
@@ -142,7 +163,7 @@ async def _drop(browser: Any) -> None:
 async def _wipe(shared: _Shared, page: Any) -> None:
     """Leave nothing for the next candidate: storage of the origin, cookies, all pages."""
     cdp = await shared.context.new_cdp_session(page)
-    await cdp.send("Storage.clearDataForOrigin", {"origin": ORIGIN, "storageTypes": "all"})
+    await cdp.send("Storage.clearDataForOrigin", {"origin": ORIGIN, "storageTypes": WIPED_STORAGE})
     await cdp.detach()
     await shared.context.clear_cookies()
     for other in list(shared.context.pages):
