@@ -221,7 +221,7 @@ typedef struct {
     void* surfaceTypeList;
     void* bgCamList;
     u16 numWaterBoxes;
-    void* waterBoxes;
+    struct WaterBox* waterBoxes;
 } CollisionHeader;
 
 typedef struct {
@@ -823,8 +823,11 @@ typedef struct {
 typedef s32 (*OverrideLimbDrawOpa)(struct PlayState* play, s32 limbIndex, Gfx** dList, Vec3f* pos,
                                    Vec3s* rot, void* arg);
 typedef void (*PostLimbDrawOpa)(struct PlayState* play, s32 limbIndex, Gfx** dList, Vec3s* rot, void* arg);
-typedef OverrideLimbDrawOpa OverrideLimbDraw;
-typedef PostLimbDrawOpa PostLimbDraw;
+/* the non-Opa draws (SkelAnime_Draw, SkelAnime_DrawFlex) pass the display list being built too */
+typedef s32 (*OverrideLimbDraw)(struct PlayState* play, s32 limbIndex, Gfx** dList, Vec3f* pos, Vec3s* rot,
+                                void* arg, Gfx** gfx);
+typedef void (*PostLimbDraw)(struct PlayState* play, s32 limbIndex, Gfx** dList, Vec3s* rot, void* arg,
+                             Gfx** gfx);
 
 s32 SkelAnime_Init(struct PlayState* play, SkelAnime* skelAnime, SkeletonHeader* skeletonHeaderSeg,
                    AnimationHeader* animation, Vec3s* jointTable, Vec3s* morphTable, s32 limbCount);
@@ -926,7 +929,7 @@ typedef struct {
 typedef struct {
     u8 lightBlend;
     u16 skyboxDmaState;
-    u16 sunPos;
+    Vec3f sunPos;
     u8 fogNear;
     u8 precipitation[4];
     u8 screenFillColor[4];
@@ -1583,5 +1586,6 @@ void osSyncPrintf(const char* fmt, ...);
 #include "actor_ids.h"
 #include "object_ids.h"
 #include "api_more.h"
+#include "api_wide.h"
 
 #endif /* CODEVET_OOT_H */

@@ -1,0 +1,522 @@
+/* codevet: the next layer of the game's API that real actors use, by how many actor files use
+ * each name (written for codevet as declarations: the names and signatures are the game's
+ * interface as the decomp names it, modern era; layouts are codevet's own and constant values
+ * only matter where code can tell them apart). Part of oot.h, after api_more.h. */
+#ifndef CODEVET_API_WIDE_H
+#define CODEVET_API_WIDE_H
+
+/* ------------------------------------------------------------ attributes, debug -- */
+
+#define FALLTHROUGH __attribute__((fallthrough))
+void __assert(const char* assertion, const char* file, int line);
+#define ASSERT(cond, msg, file, line) ((cond) ? ((void)0) : __assert(msg, file, line))
+#define MATRIX_CHECK_FLOATS(mtx, file, line) (mtx)
+#define PRINTF_RST() PRINTF(VT_RST)
+#define PRINTF_COLOR_BLACK() PRINTF(VT_FGCOL(BLACK))
+#define PRINTF_COLOR_RED() PRINTF(VT_FGCOL(RED))
+#define PRINTF_COLOR_GREEN() PRINTF(VT_FGCOL(GREEN))
+#define PRINTF_COLOR_YELLOW() PRINTF(VT_FGCOL(YELLOW))
+#define PRINTF_COLOR_BLUE() PRINTF(VT_FGCOL(BLUE))
+#define PRINTF_COLOR_MAGENTA() PRINTF(VT_FGCOL(MAGENTA))
+#define PRINTF_COLOR_CYAN() PRINTF(VT_FGCOL(CYAN))
+#define PRINTF_COLOR_WHITE() PRINTF(VT_FGCOL(WHITE))
+#define PRINTF_COLOR_WARNING() PRINTF(VT_COL(YELLOW, BLACK))
+#define PRINTF_COLOR_ERROR() PRINTF(VT_COL(RED, WHITE))
+#define LOG_STRING_T(stringJP, stringEN, file, line) PRINTF("%s", stringEN)
+
+/* versions (OOT_VERSION compares against these) */
+#define NTSC_1_0 0
+#define NTSC_1_1 1
+#define NTSC_1_2 2
+#define PAL_1_0 3
+#define PAL_1_1 4
+#define GC_JP 5
+#define GC_JP_MQ 6
+#define GC_US 7
+#define GC_US_MQ 8
+#define GC_EU_MQ_DBG 9
+#define GC_EU 10
+#define GC_EU_MQ 11
+#define GC_JP_CE 12
+#define IQUE_CN 13
+#ifndef OOT_VERSION
+#define OOT_VERSION GC_EU_MQ_DBG
+#endif
+#define FRAMERATE_CONST(value50Hz, value60Hz) (value60Hz)
+
+/* ---------------------------------------------------------------- graphics -- */
+
+#define SCREEN_WIDTH 320
+#define SCREEN_HEIGHT 240
+void* Graph_Alloc(GraphicsContext* gfxCtx, size_t size);
+#define GRAPH_ALLOC(gfxCtx, size) Graph_Alloc(gfxCtx, size)
+#define TEX_LEN(type, width, height, bitsPerTexel) ((width) * (height) * (bitsPerTexel) / 8 / sizeof(type))
+Mtx* Matrix_Finalize(GraphicsContext* gfxCtx, const char* file, s32 line);
+#define MATRIX_FINALIZE(gfxCtx, file, line) Matrix_Finalize(gfxCtx, file, line)
+void Matrix_MtxFToYXZRotS(MtxF* mf, Vec3s* rotDest, s32 flag);
+extern MtxF gIdentityMtxF;
+Gfx* Gfx_SetFog(Gfx* gfx, s32 r, s32 g, s32 b, s32 a, s32 near, s32 far);
+Gfx* Play_SetFog(struct PlayState* play, Gfx* gfx);
+typedef enum SetupDL {
+    SETUPDL_0, SETUPDL_1, SETUPDL_2, SETUPDL_3, SETUPDL_4, SETUPDL_5, SETUPDL_6, SETUPDL_7, SETUPDL_8, SETUPDL_9,
+    SETUPDL_10, SETUPDL_11, SETUPDL_12, SETUPDL_13, SETUPDL_14, SETUPDL_15, SETUPDL_16, SETUPDL_17, SETUPDL_18,
+    SETUPDL_19, SETUPDL_20, SETUPDL_21, SETUPDL_22, SETUPDL_23, SETUPDL_24, SETUPDL_25, SETUPDL_26, SETUPDL_27,
+    SETUPDL_28, SETUPDL_29, SETUPDL_30, SETUPDL_31, SETUPDL_32, SETUPDL_33, SETUPDL_34, SETUPDL_35, SETUPDL_36,
+    SETUPDL_37, SETUPDL_38, SETUPDL_39, SETUPDL_40, SETUPDL_41, SETUPDL_42, SETUPDL_43, SETUPDL_44, SETUPDL_45,
+    SETUPDL_46, SETUPDL_47, SETUPDL_48, SETUPDL_49, SETUPDL_50, SETUPDL_51, SETUPDL_52, SETUPDL_53, SETUPDL_54,
+    SETUPDL_55, SETUPDL_56, SETUPDL_57, SETUPDL_58, SETUPDL_59, SETUPDL_60, SETUPDL_61, SETUPDL_62, SETUPDL_63,
+    SETUPDL_64, SETUPDL_65, SETUPDL_66, SETUPDL_67, SETUPDL_68, SETUPDL_69, SETUPDL_70, SETUPDL_MAX
+} SetupDL;
+Gfx* Gfx_SetupDL(Gfx* gfx, u32 i);
+Gfx* Gfx_SetupDL_64(Gfx* gfx);
+Gfx* SkelAnime_DrawFlex(struct PlayState* play, void** skeleton, Vec3s* jointTable, s32 dListCount,
+                        OverrideLimbDraw overrideLimbDraw, PostLimbDraw postLimbDraw, void* arg, Gfx* gfx);
+
+/* ---------------------------------------------------------------- actors -- */
+
+#define ACTOR_FLAG_IGNORE_QUAKE (1 << 12)
+#define ACTOR_FLAG_HOOKSHOT_ATTACHED (1 << 13)
+#define ACTOR_FLAG_CAN_ATTACH_TO_ARROW (1 << 14)
+#define ACTOR_FLAG_ATTACHED_TO_ARROW (1 << 15)
+#define ACTOR_FLAG_TALK_OFFER_AUTO_ACCEPTED (1 << 16)
+#define ACTOR_FLAG_SFX_FOR_PLAYER_BODY_HIT (1 << 24)
+#define ACTOR_FLAG_GRASS_DESTROYED (1 << 11)
+#define ACTOR_FLAG_IGNORE_POINT_LIGHTS (1 << 22)
+
+#define COLORFILTER_COLORFLAG_GRAY 0x8000
+#define COLORFILTER_COLORFLAG_RED 0x4000
+#define COLORFILTER_COLORFLAG_BLUE 0x0000
+#define COLORFILTER_BUFFLAG_XLU 0x2000
+#define COLORFILTER_BUFFLAG_OPA 0x0000
+
+#define FIDGET_AMPLITUDE 200.0f
+#define PARAMS_GET_NOMASK(p, s) ((p) >> (s))
+
+typedef struct NpcInteractInfo {
+    s16 talkState;
+    s16 trackingMode;
+    s16 autoTurnTimer;
+    s16 autoTurnState;
+    Vec3s headRot;
+    Vec3s torsoRot;
+    f32 yOffset;
+    Vec3f trackPos;
+} NpcInteractInfo;
+typedef enum NpcTalkState {
+    NPC_TALK_STATE_IDLE, NPC_TALK_STATE_TALKING, NPC_TALK_STATE_ACTION, NPC_TALK_STATE_ITEM_GIVEN
+} NpcTalkState;
+typedef enum NpcTrackingMode {
+    NPC_TRACKING_PLAYER_AUTO_TURN, NPC_TRACKING_NONE, NPC_TRACKING_HEAD_AND_TORSO, NPC_TRACKING_HEAD,
+    NPC_TRACKING_FULL_BODY
+} NpcTrackingMode;
+typedef u16 (*NpcGetTextIdFunc)(struct PlayState* play, Actor* actor);
+typedef s16 (*NpcUpdateTalkStateFunc)(struct PlayState* play, Actor* actor);
+void Npc_TrackPoint(Actor* actor, NpcInteractInfo* interactInfo, s16 presetIndex, s16 trackingMode);
+s32 Npc_UpdateTalking(struct PlayState* play, Actor* actor, s16* talkState, f32 interactRange,
+                      NpcGetTextIdFunc getTextId, NpcUpdateTalkStateFunc updateTalkState);
+
+void Enemy_StartFinishingBlow(struct PlayState* play, Actor* actor);
+void Actor_SetDropFlag(Actor* actor, ColliderElement* elem, s32 freezeFlag);
+void Actor_SetPlayerKnockbackLarge(struct PlayState* play, Actor* actor, f32 speed, s16 rot, f32 yVelocity,
+                                   u32 damage);
+void Actor_SetPlayerKnockbackLargeNoDamage(struct PlayState* play, Actor* actor, f32 speed, s16 rot, f32 yVelocity);
+s32 Actor_TrackPlayer(struct PlayState* play, Actor* actor, Vec3s* headRot, Vec3s* torsoRot, Vec3f focusPos);
+s8 Actor_GetPlayerExchangeItemId(struct PlayState* play);
+s32 Actor_OfferTalkNearColChkInfoCylinder(Actor* actor, struct PlayState* play);
+s32 Actor_OfferTalkExchangeEquiCylinder(Actor* actor, struct PlayState* play, f32 radius, u32 exchangeItemId);
+s32 Actor_OfferCarry(Actor* actor, struct PlayState* play);
+Actor* Actor_FindNearby(struct PlayState* play, Actor* refActor, s16 actorId, u8 actorCategory, f32 range);
+void Actor_PlaySfx_FlaggedCentered2(Actor* actor, u16 sfxId);
+void Actor_PlaySfx_FlaggedTimer(Actor* actor, s32 timer);
+void Actor_GetScreenPos(struct PlayState* play, Actor* actor, s16* x, s16* y);
+void Actor_SetObjectDependency(struct PlayState* play, Actor* actor);
+void Actor_UpdateFidgetTables(struct PlayState* play, s16* fidgetTableY, s16* fidgetTableZ, s32 tableLen);
+void Actor_UpdateVelocityXYZ(Actor* actor);
+void Actor_MoveXYZ(Actor* actor);
+s16 Actor_TestFloorInDirection(Actor* actor, struct PlayState* play, f32 distance, s16 angle);
+void Actor_RequestQuake(struct PlayState* play, s16 y, s16 duration);
+void func_80033480(struct PlayState* play, Vec3f* posBase, f32 randRangeDiameter, s32 amountMinusOne, s16 scaleBase,
+                   s16 scaleStep, u8 arg6);
+void func_8002EBCC(Actor* actor, struct PlayState* play, s32 flag);
+void func_8002ED80(Actor* actor, struct PlayState* play, s32 flag);
+void func_80033C30(Vec3f* arg0, Vec3f* arg1, u8 alpha, struct PlayState* play);
+extern Gfx D_80116280[];
+u16 MaskReaction_GetTextId(struct PlayState* play, u32 maskReactionSet);
+void AnimTaskQueue_AddActorMovement(struct PlayState* play, struct Actor* actor, SkelAnime* skelAnime,
+                                    f32 moveDiffScaleY);
+#define ANIM_FLAG_UPDATE_XZ (1 << 0)
+typedef struct AnimationFrameCountInfo {
+    AnimationHeader* animation;
+    f32 frameCount;
+    u8 mode;
+    f32 morphFrames;
+} AnimationFrameCountInfo;
+
+/* ---------------------------------------------------------------- collision -- */
+
+#define BGCHECK_Y_MIN -32000.0f
+#define BGCHECK_SCENE BG_ACTOR_MAX
+#define COLPOLY_NORMAL_FRAC (1.0f / 32767)
+#define COLPOLY_GET_NORMAL(n) ((n) * COLPOLY_NORMAL_FRAC)
+#define ATELEM_UNK7 (1 << 7)
+#define DMG_ARROW_UNK1 (1 << 14)
+#define DMG_ARROW_UNK2 (1 << 15)
+#define DMG_ARROW_UNK3 (1 << 16)
+#define DMG_SPIN_MASTER (1 << 23)
+#define DMG_SPIN_GIANT (1 << 24)
+#define DMG_JUMP_KOKIRI (1 << 25)
+#define DMG_JUMP_GIANT (1 << 26)
+#define DMG_UNBLOCKABLE (1 << 28)
+#define DMG_HAMMER_JUMP (1 << 30)
+#define DMG_ARROW (DMG_ARROW_NORMAL | DMG_ARROW_FIRE | DMG_ARROW_ICE | DMG_ARROW_LIGHT | DMG_ARROW_UNK1 | \
+                   DMG_ARROW_UNK2 | DMG_ARROW_UNK3)
+#define DMG_HAMMER (DMG_HAMMER_SWING | DMG_HAMMER_JUMP)
+#define DMG_SLASH (DMG_SLASH_KOKIRI | DMG_SLASH_MASTER | DMG_SLASH_GIANT)
+#define DMG_SPIN_ATTACK (DMG_SPIN_KOKIRI | DMG_SPIN_MASTER | DMG_SPIN_GIANT)
+#define DMG_JUMP_SLASH (DMG_JUMP_KOKIRI | DMG_JUMP_MASTER | DMG_JUMP_GIANT)
+#define DMG_FIRE (DMG_ARROW_FIRE | DMG_MAGIC_FIRE)
+
+typedef struct WaterBox {
+    s16 xMin;
+    s16 ySurface;
+    s16 zMin;
+    s16 xLength;
+    s16 zLength;
+    u32 properties;
+} WaterBox;
+s32 WaterBox_GetSurfaceImpl(struct PlayState* play, CollisionContext* colCtx, f32 x, f32 z, f32* ySurface,
+                            WaterBox** outWaterBox);
+u16 SurfaceType_GetSfxOffset(CollisionContext* colCtx, CollisionPoly* poly, s32 bgId);
+u32 SurfaceType_GetFloorType(CollisionContext* colCtx, CollisionPoly* poly, s32 bgId);
+struct DynaPolyActor* DynaPoly_GetActor(CollisionContext* colCtx, s32 bgId);
+u8 CollisionCheck_GetSwordDamage(s32 dmgFlags);
+
+typedef struct { Vec3f vtx[3]; struct { Vec3f normal; f32 originDist; } plane; } TriNorm;
+typedef struct ColliderTrisElement {
+    union { ColliderElement base; ColliderElement info; };
+    TriNorm dim;
+} ColliderTrisElement;
+typedef struct ColliderTris {
+    Collider base;
+    s32 count;
+    ColliderTrisElement* elements;
+} ColliderTris;
+typedef struct ColliderTrisElementDimInit {
+    Vec3f vtx[3];
+} ColliderTrisElementDimInit;
+typedef struct ColliderTrisElementInit {
+    union { ColliderElementInit base; ColliderElementInit info; };
+    ColliderTrisElementDimInit dim;
+} ColliderTrisElementInit;
+typedef struct ColliderTrisInit {
+    ColliderInit base;
+    s32 count;
+    ColliderTrisElementInit* elements;
+} ColliderTrisInit;
+typedef struct ColliderTrisInitType1 {
+    ColliderInitType1 base;
+    s32 count;
+    ColliderTrisElementInit* elements;
+} ColliderTrisInitType1;
+s32 Collider_InitTris(struct PlayState* play, ColliderTris* tris);
+s32 Collider_DestroyTris(struct PlayState* play, ColliderTris* tris);
+s32 Collider_SetTris(struct PlayState* play, ColliderTris* dest, struct Actor* actor, ColliderTrisInit* src,
+                     ColliderTrisElement* trisElements);
+s32 Collider_SetTrisType1(struct PlayState* play, ColliderTris* dest, struct Actor* actor, ColliderTrisInitType1* src);
+void Collider_SetTrisVertices(ColliderTris* tris, s32 elemIndex, Vec3f* a, Vec3f* b, Vec3f* c);
+
+/* ---------------------------------------------------------------- effects -- */
+
+typedef enum EffectType { EFFECT_SPARK, EFFECT_BLURE1, EFFECT_BLURE2, EFFECT_SHIELD_PARTICLE } EffectType;
+typedef struct EffectBlureInit1 {
+    char unk_00[0x184];
+    u8 p1StartColor[4];
+    u8 p2StartColor[4];
+    u8 p1EndColor[4];
+    u8 p2EndColor[4];
+    s32 elemDuration;
+    s32 unkFlag;
+    s32 calcMode;
+} EffectBlureInit1;
+typedef struct EffectBlureInit2 {
+    s32 calcMode;
+    u16 flags;
+    s16 addAngleChange;
+    u8 p1StartColor[4];
+    u8 p2StartColor[4];
+    u8 p1EndColor[4];
+    u8 p2EndColor[4];
+    u8 elemDuration;
+    u8 unkFlag;
+    u8 drawMode;
+    u8 mode4Param;
+    Color_RGBA8 altPrimColor;
+    Color_RGBA8 altEnvColor;
+} EffectBlureInit2;
+typedef struct EffectBlure EffectBlure;
+void Effect_Add(struct PlayState* play, s32* pIndex, s32 type, u8 arg3, u8 arg4, void* initParams);
+void Effect_Delete(struct PlayState* play, s32 index);
+void EffectBlure_AddVertex(EffectBlure* this, Vec3f* p1, Vec3f* p2);
+void EffectBlure_AddSpace(EffectBlure* this);
+
+#define HAHEN_OBJECT_DEFAULT -1
+typedef enum KakeraColor { KAKERA_COLOR_NONE = -1, KAKERA_COLOR_WHITE, KAKERA_COLOR_BROWN } KakeraColor;
+void EffectSsKakera_Spawn(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* arg3, s16 gravity, s16 arg5,
+                          s16 arg6, s16 arg7, s16 arg8, s16 scale, s16 arg10, s16 arg11, s32 life, s16 colorIdx,
+                          s16 objId, Gfx* dList);
+void EffectSsDeadDb_Spawn(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, s16 scale, s16 scaleStep,
+                          s16 primR, s16 primG, s16 primB, s16 primA, s16 envR, s16 envG, s16 envB, s16 unused,
+                          s32 arg14, s16 playSfx);
+void EffectSsGSplash_Spawn(struct PlayState* play, Vec3f* pos, Color_RGBA8* primColor, Color_RGBA8* envColor,
+                           s16 type, s16 scale);
+void EffectSsGRipple_Spawn(struct PlayState* play, Vec3f* pos, s16 radius, s16 radiusMax, s16 life);
+void EffectSsBubble_Spawn(struct PlayState* play, Vec3f* pos, f32 yPosOffset, f32 yPosRandScale, f32 xzPosRandScale,
+                          f32 scale);
+void EffectSsEnIce_SpawnFlyingVec3f(struct PlayState* play, struct Actor* actor, Vec3f* pos, s16 primR, s16 primG,
+                                    s16 primB, s16 primA, s16 envR, s16 envG, s16 envB, f32 scale);
+void EffectSsEnFire_SpawnVec3f(struct PlayState* play, struct Actor* actor, Vec3f* pos, s16 scale, s16 arg4,
+                               s16 flags, s16 bodyPart);
+void EffectSsKiraKira_SpawnDispersed(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel,
+                                     Color_RGBA8* primColor, Color_RGBA8* envColor, s16 scale, s32 life);
+void EffectSsDeadSound_SpawnStationary(struct PlayState* play, Vec3f* pos, u16 sfxId, s16 lowerPriority,
+                                       s16 repeatMode, s32 life);
+void EffectSsHahen_Spawn(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, s16 unused, s16 scale,
+                         s16 objId, s16 life, Gfx* dList);
+void func_8002829C(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, Color_RGBA8* primColor,
+                   Color_RGBA8* envColor, s16 scale, s16 scaleStep);
+void func_8002836C(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, Color_RGBA8* primColor,
+                   Color_RGBA8* envColor, s16 scale, s16 scaleStep, s16 life);
+void func_800286CC(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, s16 scale, s16 scaleStep);
+
+/* ---------------------------------------------------------------- player -- */
+
+#define PLAYER_STATE1_8 (1 << 8)
+#define PLAYER_STATE1_9 (1 << 9)
+#define PLAYER_STATE1_15 (1 << 15)
+#define PLAYER_STATE1_16 (1 << 16)
+#define PLAYER_STATE1_17 (1 << 17)
+#define PLAYER_STATE1_19 (1 << 19)
+#define PLAYER_STATE1_22 (1 << 22)
+#define PLAYER_STATE1_24 (1 << 24)
+#define PLAYER_STATE1_25 (1 << 25)
+#define PLAYER_STATE1_26 (1 << 26)
+#define PLAYER_STATE1_28 (1 << 28)
+#define PLAYER_STATE1_30 (1 << 30)
+#define PLAYER_STATE1_31 (1 << 31)
+#define PLAYER_STATE2_1 (1 << 1)
+#define PLAYER_STATE2_2 (1 << 2)
+#define PLAYER_STATE2_3 (1 << 3)
+#define PLAYER_STATE2_5 (1 << 5)
+#define PLAYER_STATE2_6 (1 << 6)
+#define PLAYER_STATE2_7 (1 << 7)
+#define PLAYER_STATE2_8 (1 << 8)
+#define PLAYER_STATE2_9 (1 << 9)
+#define PLAYER_STATE2_11 (1 << 11)
+#define PLAYER_STATE2_12 (1 << 12)
+#define PLAYER_STATE2_13 (1 << 13)
+#define PLAYER_STATE2_14 (1 << 14)
+#define PLAYER_STATE2_15 (1 << 15)
+#define PLAYER_STATE2_16 (1 << 16)
+#define PLAYER_STATE2_17 (1 << 17)
+#define PLAYER_STATE2_18 (1 << 18)
+#define PLAYER_STATE2_20 (1 << 20)
+#define PLAYER_STATE2_21 (1 << 21)
+#define PLAYER_STATE2_22 (1 << 22)
+#define PLAYER_STATE2_23 (1 << 23)
+#define PLAYER_STATE2_24 (1 << 24)
+#define PLAYER_STATE2_25 (1 << 25)
+#define PLAYER_STATE2_26 (1 << 26)
+#define PLAYER_STATE2_27 (1 << 27)
+#define PLAYER_STATE2_28 (1 << 28)
+#define PLAYER_STATE2_29 (1 << 29)
+#define PLAYER_STATE2_30 (1 << 30)
+#define PLAYER_STATE2_31 (1 << 31)
+typedef enum PlayerCsAction {
+    PLAYER_CSACTION_NONE, PLAYER_CSACTION_1, PLAYER_CSACTION_2, PLAYER_CSACTION_3, PLAYER_CSACTION_4,
+    PLAYER_CSACTION_5, PLAYER_CSACTION_6, PLAYER_CSACTION_7, PLAYER_CSACTION_8, PLAYER_CSACTION_9,
+    PLAYER_CSACTION_10, PLAYER_CSACTION_11, PLAYER_CSACTION_12, PLAYER_CSACTION_13, PLAYER_CSACTION_14,
+    PLAYER_CSACTION_15, PLAYER_CSACTION_16, PLAYER_CSACTION_17, PLAYER_CSACTION_18, PLAYER_CSACTION_19,
+    PLAYER_CSACTION_20, PLAYER_CSACTION_21, PLAYER_CSACTION_22, PLAYER_CSACTION_23, PLAYER_CSACTION_24,
+    PLAYER_CSACTION_25, PLAYER_CSACTION_26, PLAYER_CSACTION_27, PLAYER_CSACTION_28, PLAYER_CSACTION_29,
+    PLAYER_CSACTION_30, PLAYER_CSACTION_31, PLAYER_CSACTION_32, PLAYER_CSACTION_33, PLAYER_CSACTION_34,
+    PLAYER_CSACTION_35, PLAYER_CSACTION_36, PLAYER_CSACTION_37, PLAYER_CSACTION_38, PLAYER_CSACTION_39,
+    PLAYER_CSACTION_40, PLAYER_CSACTION_41, PLAYER_CSACTION_42, PLAYER_CSACTION_43, PLAYER_CSACTION_44,
+    PLAYER_CSACTION_45, PLAYER_CSACTION_46, PLAYER_CSACTION_47, PLAYER_CSACTION_48, PLAYER_CSACTION_49,
+    PLAYER_CSACTION_50, PLAYER_CSACTION_51, PLAYER_CSACTION_52, PLAYER_CSACTION_53, PLAYER_CSACTION_54,
+    PLAYER_CSACTION_55, PLAYER_CSACTION_56, PLAYER_CSACTION_57, PLAYER_CSACTION_58, PLAYER_CSACTION_59,
+    PLAYER_CSACTION_60, PLAYER_CSACTION_61, PLAYER_CSACTION_62, PLAYER_CSACTION_63, PLAYER_CSACTION_64,
+    PLAYER_CSACTION_65, PLAYER_CSACTION_66, PLAYER_CSACTION_67, PLAYER_CSACTION_68, PLAYER_CSACTION_69,
+    PLAYER_CSACTION_70, PLAYER_CSACTION_71, PLAYER_CSACTION_72, PLAYER_CSACTION_73, PLAYER_CSACTION_74,
+    PLAYER_CSACTION_75, PLAYER_CSACTION_76, PLAYER_CSACTION_77, PLAYER_CSACTION_78, PLAYER_CSACTION_79,
+    PLAYER_CSACTION_80, PLAYER_CSACTION_81, PLAYER_CSACTION_82, PLAYER_CSACTION_83, PLAYER_CSACTION_84,
+    PLAYER_CSACTION_85, PLAYER_CSACTION_86, PLAYER_CSACTION_87, PLAYER_CSACTION_88, PLAYER_CSACTION_89,
+    PLAYER_CSACTION_90, PLAYER_CSACTION_91, PLAYER_CSACTION_92, PLAYER_CSACTION_93, PLAYER_CSACTION_94,
+    PLAYER_CSACTION_95, PLAYER_CSACTION_96, PLAYER_CSACTION_97, PLAYER_CSACTION_98, PLAYER_CSACTION_99,
+    PLAYER_CSACTION_MAX
+} PlayerCsAction;
+typedef enum PlayerBodyPart {
+    PLAYER_BODYPART_WAIST, PLAYER_BODYPART_R_THIGH, PLAYER_BODYPART_R_SHIN, PLAYER_BODYPART_R_FOOT,
+    PLAYER_BODYPART_L_THIGH, PLAYER_BODYPART_L_SHIN, PLAYER_BODYPART_L_FOOT, PLAYER_BODYPART_HEAD,
+    PLAYER_BODYPART_HAT, PLAYER_BODYPART_COLLAR, PLAYER_BODYPART_L_SHOULDER, PLAYER_BODYPART_L_FOREARM,
+    PLAYER_BODYPART_L_HAND, PLAYER_BODYPART_R_SHOULDER, PLAYER_BODYPART_R_FOREARM, PLAYER_BODYPART_R_HAND,
+    PLAYER_BODYPART_SHEATH, PLAYER_BODYPART_TORSO, PLAYER_BODYPART_MAX
+} PlayerBodyPart;
+typedef enum PlayerShield {
+    PLAYER_SHIELD_NONE, PLAYER_SHIELD_DEKU, PLAYER_SHIELD_HYLIAN, PLAYER_SHIELD_MIRROR, PLAYER_SHIELD_MAX
+} PlayerShield;
+typedef enum ExchangeItemID {
+    EXCH_ITEM_NONE, EXCH_ITEM_ZELDAS_LETTER, EXCH_ITEM_WEIRD_EGG, EXCH_ITEM_CHICKEN, EXCH_ITEM_MAGIC_BEAN,
+    EXCH_ITEM_POCKET_EGG, EXCH_ITEM_POCKET_CUCCO, EXCH_ITEM_COJIRO, EXCH_ITEM_ODD_MUSHROOM, EXCH_ITEM_ODD_POTION,
+    EXCH_ITEM_POACHERS_SAW, EXCH_ITEM_BROKEN_GORONS_SWORD, EXCH_ITEM_PRESCRIPTION, EXCH_ITEM_EYEBALL_FROG,
+    EXCH_ITEM_EYE_DROPS, EXCH_ITEM_CLAIM_CHECK, EXCH_ITEM_MASK_SKULL, EXCH_ITEM_MASK_SPOOKY, EXCH_ITEM_MASK_KEATON,
+    EXCH_ITEM_MASK_BUNNY_HOOD, EXCH_ITEM_MASK_TRUTH, EXCH_ITEM_MASK_GORON, EXCH_ITEM_MASK_ZORA,
+    EXCH_ITEM_MASK_GERUDO, EXCH_ITEM_FROG, EXCH_ITEM_LENS_OF_TRUTH, EXCH_ITEM_BOTTLE_FISH,
+    EXCH_ITEM_BOTTLE_BLUE_FIRE, EXCH_ITEM_BOTTLE_BUG, EXCH_ITEM_BOTTLE_POE, EXCH_ITEM_BOTTLE_BIG_POE,
+    EXCH_ITEM_BOTTLE_RUTOS_LETTER, EXCH_ITEM_MAX
+} ExchangeItemID;
+
+/* ------------------------------------------------------- cutscenes, camera -- */
+
+typedef enum CutsceneState {
+    CS_STATE_IDLE, CS_STATE_START, CS_STATE_RUN, CS_STATE_STOP, CS_STATE_RUN_UNSTOPPABLE
+} CutsceneState;
+void Cutscene_StartManual(struct PlayState* play, CutsceneContext* csCtx);
+void Cutscene_StopManual(struct PlayState* play, CutsceneContext* csCtx);
+s32 CutsceneFlags_Get(struct PlayState* play, s16 flag);
+void CutsceneFlags_Set(struct PlayState* play, s16 flag);
+#define CS_INDEX_0 0xFFF0
+#define CS_INDEX_1 0xFFF1
+#define CS_INDEX_2 0xFFF2
+#define CS_INDEX_3 0xFFF3
+
+#define CAM_ID_NONE -1
+#define SUB_CAM_ID_DONE 0
+#define CAM_STAT_CUT 0
+#define CAM_STAT_WAIT 1
+#define CAM_STAT_UNK3 3
+#define CAM_STAT_ACTIVE 7
+#define CAM_STAT_UNK100 0x100
+s16 Camera_SetFinishedFlag(Camera* camera);
+s32 Camera_RequestQuake(Camera* camera, s32 unused, s16 y, s32 duration);
+s32 func_8005B198(void);
+s32 Play_SetCameraAtEye(struct PlayState* play, s16 camId, Vec3f* at, Vec3f* eye);
+void Play_ReturnToMainCam(struct PlayState* play, s16 camId, s16 duration);
+s32 OnePointCutscene_Attention(struct PlayState* play, struct Actor* actor);
+
+typedef enum QuakeType {
+    QUAKE_TYPE_NONE, QUAKE_TYPE_1, QUAKE_TYPE_2, QUAKE_TYPE_3, QUAKE_TYPE_4, QUAKE_TYPE_5, QUAKE_TYPE_6
+} QuakeType;
+
+/* transitions */
+#define TRANS_TRIGGER_OFF 0
+#define TRANS_TRIGGER_START 20
+#define TRANS_TRIGGER_END -20
+typedef enum TransitionCircleAppearance { TCA_NORMAL, TCA_WAVE, TCA_RIPPLE, TCA_STARBURST } TransitionCircleAppearance;
+typedef enum TransitionCircleColor { TCC_BLACK, TCC_WHITE, TCC_GRAY, TCC_SPECIAL } TransitionCircleColor;
+typedef enum TransitionCircleSpeed { TCS_FAST, TCS_SLOW } TransitionCircleSpeed;
+#define TRANS_TYPE_CIRCLE(appearance, color, speed) \
+    ((1 << 5) | (((color) & 3) << 3) | (((appearance) & 3) << 1) | ((speed) & 1))
+
+/* ---------------------------------------------------------- message, ocarina -- */
+
+typedef enum MessageMode {
+    MSGMODE_NONE, MSGMODE_TEXT_START, MSGMODE_TEXT_BOX_GROWING, MSGMODE_TEXT_STARTING, MSGMODE_TEXT_NEXT_MSG,
+    MSGMODE_TEXT_CONTINUING, MSGMODE_TEXT_DISPLAYING, MSGMODE_TEXT_AWAIT_INPUT, MSGMODE_TEXT_DELAYED_BREAK,
+    MSGMODE_OCARINA_STARTING, MSGMODE_SONG_DEMONSTRATION_STARTING, MSGMODE_SONG_PLAYBACK_STARTING,
+    MSGMODE_OCARINA_PLAYING, MSGMODE_OCARINA_CORRECT_PLAYBACK, MSGMODE_OCARINA_FAIL, MSGMODE_OCARINA_FAIL_NO_TEXT,
+    MSGMODE_OCARINA_NOTES_DROP, MSGMODE_SONG_PLAYED, MSGMODE_SETUP_DISPLAY_SONG_PLAYED,
+    MSGMODE_DISPLAY_SONG_PLAYED, MSGMODE_DISPLAY_SONG_PLAYED_TEXT_BEGIN, MSGMODE_DISPLAY_SONG_PLAYED_TEXT,
+    MSGMODE_SONG_PLAYED_ACT_BEGIN, MSGMODE_SONG_PLAYED_ACT, MSGMODE_SONG_PLAYBACK, MSGMODE_SONG_PLAYBACK_SUCCESS,
+    MSGMODE_SONG_PLAYBACK_FAIL, MSGMODE_SONG_PLAYBACK_NOTES_DROP, MSGMODE_SONG_DEMONSTRATION_SELECT_INSTRUMENT,
+    MSGMODE_SONG_DEMONSTRATION, MSGMODE_SONG_DEMONSTRATION_DONE, MSGMODE_OCARINA_AWAIT_INPUT,
+    MSGMODE_SCARECROW_LONG_RECORDING_START, MSGMODE_SCARECROW_LONG_RECORDING_ONGOING,
+    MSGMODE_SCARECROW_LONG_PLAYBACK, MSGMODE_SCARECROW_SPAWN_RECORDING_START,
+    MSGMODE_SCARECROW_SPAWN_RECORDING_ONGOING, MSGMODE_SCARECROW_SPAWN_RECORDING_FAILED,
+    MSGMODE_SCARECROW_SPAWN_RECORDING_DONE, MSGMODE_MEMORY_GAME_START, MSGMODE_MEMORY_GAME_LEFT_SKULLKID_PLAYING,
+    MSGMODE_MEMORY_GAME_LEFT_SKULLKID_WAIT, MSGMODE_MEMORY_GAME_RIGHT_SKULLKID_PLAYING,
+    MSGMODE_MEMORY_GAME_RIGHT_SKULLKID_WAIT, MSGMODE_MEMORY_GAME_PLAYER_PLAYING, MSGMODE_MEMORY_GAME_ROUND_SUCCESS,
+    MSGMODE_MEMORY_GAME_START_NEXT_ROUND, MSGMODE_FROGS_START, MSGMODE_FROGS_PLAYING, MSGMODE_FROGS_WAITING,
+    MSGMODE_TEXT_AWAIT_NEXT, MSGMODE_TEXT_DONE, MSGMODE_TEXT_CLOSING, MSGMODE_PAUSED
+} MessageMode;
+void Message_StartOcarina(struct PlayState* play, u16 ocarinaActionId);
+typedef enum OcarinaMode {
+    OCARINA_MODE_00, OCARINA_MODE_01, OCARINA_MODE_02, OCARINA_MODE_03, OCARINA_MODE_04, OCARINA_MODE_05,
+    OCARINA_MODE_06, OCARINA_MODE_07, OCARINA_MODE_08, OCARINA_MODE_09, OCARINA_MODE_0A, OCARINA_MODE_0B,
+    OCARINA_MODE_0C, OCARINA_MODE_0D, OCARINA_MODE_0E, OCARINA_MODE_0F
+} OcarinaMode;
+typedef enum OcarinaButtonIndex {
+    OCARINA_BTN_A, OCARINA_BTN_C_DOWN, OCARINA_BTN_C_RIGHT, OCARINA_BTN_C_LEFT, OCARINA_BTN_C_UP,
+    OCARINA_BTN_C_RIGHT_OR_C_LEFT, OCARINA_BTN_INVALID = 0xFF
+} OcarinaButtonIndex;
+
+/* ---------------------------------------------------------- audio -- */
+
+typedef enum SequencePlayerId {
+    SEQ_PLAYER_BGM_MAIN, SEQ_PLAYER_FANFARE, SEQ_PLAYER_SFX, SEQ_PLAYER_BGM_SUB
+} SequencePlayerId;
+void Audio_QueueSeqCmd(u32 cmd);
+#define SEQCMD_PLAY_SEQUENCE(seqPlayerIndex, fadeInDuration, seqArg, seqId) \
+    Audio_QueueSeqCmd((0x0 << 28) | ((u8)(seqPlayerIndex) << 24) | ((u8)(fadeInDuration) << 16) | \
+                      ((u8)(seqArg) << 8) | (u16)(seqId))
+#define SEQCMD_STOP_SEQUENCE(seqPlayerIndex, fadeOutDuration) \
+    Audio_QueueSeqCmd((0x1 << 28) | ((u8)(seqPlayerIndex) << 24) | ((u8)(fadeOutDuration) << 16))
+void Sfx_PlaySfxAtPos(Vec3f* projectedPos, u16 sfxId);
+#define SFX_PLAY_CENTERED(sfxId) \
+    Audio_PlaySfxGeneral(sfxId, &gSfxDefaultPos, 4, &gSfxDefaultFreqAndVolScale, &gSfxDefaultFreqAndVolScale, \
+                         &gSfxDefaultReverb)
+void func_800F5ACC(u16 seqId);
+void func_800F436C(Vec3f* pos, u16 sfxId, f32 arg2);
+void func_800F5B58(void);
+void Audio_PlayCutsceneEffectsSequence(u8 csEffectType);
+
+/* ---------------------------------------------------------- save, items -- */
+
+#define CLOCK_TIME(hr, min) ((s32)(((hr) * 60 + (min)) * (f32)0x10000 / (24 * 60) + 0.5f))
+extern u32 gBitFlags[32];
+extern u32 gUpgradeMasks[8];
+extern u8 gUpgradeShifts[8];
+#define CHECK_QUEST_ITEM(item) (gSaveContext.save.info.inventory.questItems & gBitFlags[item])
+#define CUR_UPG_VALUE(upg) ((s32)(gSaveContext.save.info.inventory.upgrades & gUpgradeMasks[upg]) >> gUpgradeShifts[upg])
+#define INV_CONTENT(item) gSaveContext.save.info.inventory.items[SLOT(item)]
+extern u8 gItemSlots[];
+#define SLOT(item) gItemSlots[item]
+#define EVENTINF_INDEX(flag) ((flag) >> 4)
+#define EVENTINF_MASK(flag) (1 << ((flag) & 0xF))
+#define GET_EVENTINF(flag) (gSaveContext.save.info.eventInf[EVENTINF_INDEX(flag)] & EVENTINF_MASK(flag))
+#define SET_EVENTINF(flag) (gSaveContext.save.info.eventInf[EVENTINF_INDEX(flag)] |= EVENTINF_MASK(flag))
+#define CLEAR_EVENTINF(flag) (gSaveContext.save.info.eventInf[EVENTINF_INDEX(flag)] &= ~EVENTINF_MASK(flag))
+#define SCENE_LAYER_CHILD_DAY 0
+#define SCENE_LAYER_CHILD_NIGHT 1
+#define SCENE_LAYER_ADULT_DAY 2
+#define SCENE_LAYER_ADULT_NIGHT 3
+#define SCENE_LAYER_CUTSCENE_FIRST 4
+#define IS_CUTSCENE_LAYER (gSaveContext.sceneLayer >= SCENE_LAYER_CUTSCENE_FIRST)
+#define EVENTCHKINF_TALON_RETURNED_FROM_CASTLE 0x14
+#define EVENTCHKINF_EPONA_OBTAINED 0x18
+#define EVENTCHKINF_40 0x40
+#define EVENTCHKINF_80 0x80
+typedef enum QuestItem {
+    QUEST_MEDALLION_FOREST, QUEST_MEDALLION_FIRE, QUEST_MEDALLION_WATER, QUEST_MEDALLION_SPIRIT,
+    QUEST_MEDALLION_SHADOW, QUEST_MEDALLION_LIGHT, QUEST_SONG_MINUET, QUEST_SONG_BOLERO, QUEST_SONG_SERENADE,
+    QUEST_SONG_REQUIEM, QUEST_SONG_NOCTURNE, QUEST_SONG_PRELUDE, QUEST_SONG_LULLABY, QUEST_SONG_EPONA,
+    QUEST_SONG_SARIA, QUEST_SONG_SUN, QUEST_SONG_TIME, QUEST_SONG_STORMS, QUEST_KOKIRI_EMERALD, QUEST_GORON_RUBY,
+    QUEST_ZORA_SAPPHIRE, QUEST_STONE_OF_AGONY, QUEST_GERUDOS_CARD, QUEST_SKULL_TOKEN, QUEST_HEART_PIECE
+} QuestItem;
+typedef enum SubTimerState {
+    SUBTIMER_STATE_OFF, SUBTIMER_STATE_DOWN_INIT, SUBTIMER_STATE_DOWN_PREVIEW, SUBTIMER_STATE_DOWN_MOVE,
+    SUBTIMER_STATE_DOWN_TICK, SUBTIMER_STATE_RESPAWN, SUBTIMER_STATE_STOP, SUBTIMER_STATE_UP_INIT,
+    SUBTIMER_STATE_UP_PREVIEW, SUBTIMER_STATE_UP_MOVE, SUBTIMER_STATE_UP_TICK
+} SubTimerState;
+#define COLLECTIBLE_DROP_RANDOM_PARAMS(dropTable, params8000) (((dropTable) * 16) | ((params8000) ? 0x8000 : 0))
+void Magic_Reset(struct PlayState* play);
+void Interface_SetTimer(s16 seconds);
+void Interface_ChangeHudVisibilityMode(u16 hudVisibilityMode);
+void GetItem_Draw(struct PlayState* play, s16 giDrawId);
+f32 Environment_LerpWeight(u16 max, u16 min, u16 val);
+
+/* ---------------------------------------------------------- maths -- */
+
+f32 Math3D_Vec3f_DistXYZ(Vec3f* a, Vec3f* b);
+void SkinMatrix_Vec3fMtxFMultXYZW(MtxF* mf, Vec3f* src, Vec3f* xyzDest, f32* wDest);
+
+#endif
