@@ -522,10 +522,9 @@ def _note_undecided(diags: list[Diagnostic], local: Any, from_header: Any, known
     unshown: dict[str, list[str]] = {}
     for d in diags:
         for n in d.names if d.klass == "context-missing" else []:
-            if (n in real_fields or n in real_names) and n not in known:
-                if n not in gaps:
-                    gaps.append(n)
-            elif not local(n) and from_header(n):
+            if (n in real_fields or n in real_names) and n not in known and n not in gaps:
+                gaps.append(n)
+            if from_header(n):  # a real name may still be the unshown header's own (BLUE of an actor header)
                 unshown.setdefault(from_header(n), []).append(n)
     if gaps:
         notes.append("real game names the shipped headers do not declare (their use cannot be checked): "

@@ -268,6 +268,9 @@ def cascade_undecidable(diags: list[Diagnostic], answer_lines: list[str], assume
     for d in diags:
         if d.severity == "error" and d.klass in ("type-error", "other") and d.file == ANSWER_FILE:
             src = _statement(answer_lines, d.line)
+            arity = re.match(r"too (?:many|few) arguments to function [‘'`]([^’'`]+)", d.message)
+            if arity:  # only the called function itself can make its argument count undecidable
+                src = arity.group(1)
             hit = next((n for n in names if re.search(r"\b" + re.escape(n) + r"\b", src)), None)
             span = next(((a, b) for a, b in declaration_spans if a <= d.line <= b), None)
             if hit is None and span is not None:  # a declaration whose type or initializer is undecidable

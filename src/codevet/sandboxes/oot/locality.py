@@ -46,7 +46,7 @@ def game_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]*$")
-_TYPE = re.compile(r"^[A-Z][a-z]\w*$")
+_TYPE = re.compile(r"^[A-Z][a-z][A-Za-z0-9]*$")  # EnFooActionFunc; never Foo_Bar, a function
 _ASSET_LIKE = re.compile(r"^(?:g[A-Z]\w*|\w*LIMB_\w+|\w+_(?:WIDTH|HEIGHT)|(?:object|gameplay)_\w+)$")
 
 
