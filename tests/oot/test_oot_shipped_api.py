@@ -187,17 +187,17 @@ def test_a_real_name_or_member_the_headers_lack_is_context_missing_an_invented_o
     names, fields = game_names()
     types, declared = known_header_names(INCLUDE_DIR)
     assert "EVENTCHKINF_9C" in names and "EVENTCHKINF_9C" not in declared  # real, not shipped
-    assert "Player.meleeWeaponQuads" in fields
+    assert "Player.cylinder" in fields
     code = ("void EnLamp_Check(Actor* thisx, PlayState* play) {\n    Player* player = GET_PLAYER(play);\n"
             "    if (GET_EVENTCHKINF(EVENTCHKINF_9C)) {\n"
-            "        CollisionCheck_SetAC(play, &play->colChkCtx, &player->meleeWeaponQuads[0].base);\n    }\n}\n")
+            "        CollisionCheck_SetAC(play, &play->colChkCtx, &player->cylinder.base);\n    }\n}\n")
     v = verify(sandbox, code)
     assert v.status == Status.ERROR and v.reason == "context-missing", explain(v)
-    assert set(v.artifacts["missing"]) == {"EVENTCHKINF_9C", "Player.meleeWeaponQuads"}
+    assert set(v.artifacts["missing"]) == {"EVENTCHKINF_9C", "Player.cylinder"}
     assert any("real game names the shipped headers do not declare" in n for n in v.artifacts["notes"])
     v = verify(sandbox, code.replace("EVENTCHKINF_9C", "EVENTCHKINF_LAMP_LIT"))
     assert v.status == Status.FAIL and v.reason == "unknown-identifier", explain(v)
-    v = verify(sandbox, code.replace("meleeWeaponQuads", "lampQuads"))
+    v = verify(sandbox, code.replace("cylinder.base", "lampCylinder.base"))
     assert v.status == Status.FAIL and v.reason == "unknown-field", explain(v)
 
 

@@ -258,6 +258,7 @@ typedef struct {
     u8 damageEffect;
     u8 atHitEffect;
     u8 acHitEffect;
+    u8 damageReaction;
 } CollisionCheckInfo;
 
 typedef struct {
@@ -924,6 +925,7 @@ typedef struct {
     u8 ocarinaMode;
     u16 lastPlayedSong;
     u8 ocarinaAction;
+    u8 lastOcarinaButtonIndex;
 } MessageContext;
 
 typedef struct {
@@ -1094,6 +1096,16 @@ typedef struct Player {
     s8 unk_845;
     f32 ageProperties_unused;
     Vec3f leftHandPos;
+    s8 doorType;
+    s8 doorDirection;
+    s16 doorTimer;
+    Actor* doorActor;
+    Actor* interactRangeActor;
+    ColliderQuad meleeWeaponQuads[2];
+    ColliderQuad shieldQuad;
+    s16 naviTextId;
+    s16 unk_860;
+    MtxF shieldMf;
 } Player;
 
 #define PLAYER_STATE1_0 (1 << 0)
@@ -1273,6 +1285,8 @@ typedef struct {
     s16 healthAccumulator;
     u8 buttonStatus[5];
     s16 magicState;
+    u16 mapIndex;
+    u8 cutsceneTrigger;
 } SaveContext;
 
 extern SaveContext gSaveContext;
