@@ -90,9 +90,10 @@ def scan(text: str) -> set[tuple[str, str]]:
         out.add(("type", n))
     for n in re.findall(r"\bextern\b[^;(]*?\b(" + _ID + r")\s*(?:\[[^\]]*\])*\s*;", t):
         out.add(("data", n))
+    no_pp = re.sub(r"^[ \t]*#[^\n]*", " ", t, flags=re.MULTILINE)
     for m in re.finditer(r"(?:^|(?<=[;}]))\s*((?:extern\s+|const\s+|struct\s+|unsigned\s+|signed\s+)*"
                          + _ID + r"(?:\s*\([^()]*\))?[\s*]+)(" + _ID + r")\s*\(([^;{}()]|\([^()]*\))*\)\s*"
-                         r"(?:__attribute__\s*\(\(.*?\)\)\s*)?;", t, flags=re.DOTALL):
+                         r"(?:__attribute__\s*\(\(.*?\)\)\s*)?;", no_pp, flags=re.DOTALL | re.MULTILINE):
         if "typedef" not in m.group(1):
             out.add(("func", m.group(2)))
     return out

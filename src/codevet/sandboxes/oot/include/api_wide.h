@@ -516,6 +516,7 @@ f32 Environment_LerpWeight(u16 max, u16 min, u16 val);
 
 /* ---------------------------------------------------------- maths -- */
 
+f64 sqrt(f64 f);
 f32 Math3D_Vec3f_DistXYZ(Vec3f* a, Vec3f* b);
 void SkinMatrix_Vec3fMtxFMultXYZW(MtxF* mf, Vec3f* src, Vec3f* xyzDest, f32* wDest);
 
