@@ -26,8 +26,13 @@ _STATIC = re.compile(r"^(?:s[A-Z0-9]\w*|D_80[89A-F][0-9A-F]{5})$")
 @lru_cache(maxsize=1)
 def game_functions() -> frozenset[str]:
     """The real function names of the index (for the link check, like symbols.txt)."""
-    return frozenset(line.split(" ", 1)[1].strip() for line in GAME_NAMES_FILE.read_text().splitlines()
-                     if line.startswith("func "))
+    return frozenset(line.split(" ", 1)[1].strip() for line in _index_lines() if line.startswith("func "))
+
+
+def _index_lines() -> list[str]:
+    """The index's lines; none when it is absent (then only the shipped headers and symbols.txt
+    say what is real, and more real code fails)."""
+    return GAME_NAMES_FILE.read_text().splitlines() if GAME_NAMES_FILE.is_file() else []
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +42,7 @@ def game_names() -> tuple[frozenset[str], frozenset[str]]:
     the header set's gap, not the answer's mistake."""
     names: set[str] = set()
     fields: set[str] = set()
-    for line in GAME_NAMES_FILE.read_text().splitlines():
+    for line in _index_lines():
         if not line or line.startswith("#"):
             continue
         kind, _, name = line.partition(" ")
