@@ -4,8 +4,10 @@ zeldaret/oot checkout.
 The index holds NAMES ONLY, one per line with its kind (`func`, `const`, `type`, `data`, or
 `field Struct.member`): no value, no type, no signature, no comment, nothing else of the
 checkout. It covers include/ and the headers
-under src/ (effects, other actors' headers that actors include, the actors' own), plus the enum
-names the tables under include/tables/ expand to (SCENE_*, ENTR_*, ...). It is to the rest of the API what symbols.txt is to functions: a name that real code
+under src/ (effects, other actors' headers that actors include, the actors' own), the constants
+and types the .c files under src/ define for themselves (`#define MERGE_FOLLOWER 0x20` of an actor
+file: a single function of it uses them without showing them), plus the enum names the tables
+under include/tables/ expand to (SCENE_*, ENTR_*, ...). It is to the rest of the API what symbols.txt is to functions: a name that real code
 uses, that the index lists and that the shipped headers do not declare is the header set's gap,
 so an error on it is `context-missing` (codevet cannot check that use), never a `fail`; a name
 the index does not list (an invented one) stays a fail. The checkout is read at run time only;
@@ -106,6 +108,8 @@ def main() -> None:
     args = ap.parse_args()
     root = args.checkout.resolve()
     found: set[tuple[str, str]] = set()
+    for p in sorted((root / "src").rglob("*.c")):  # a file's own constants and types (#define, enum, typedef)
+        found |= {(k, n) for k, n in scan(p.read_text(errors="replace")) if k in ("const", "type")}
     for sub in ("include", "src"):
         for p in sorted((root / sub).rglob("*.h")):
             text = p.read_text(errors="replace")
@@ -124,7 +128,8 @@ def main() -> None:
         commit = "unknown"
     head = ["# Names of the Ocarina of Time game API (zeldaret/oot naming), one per line: kind name.",
             "# Names only: no value, type or signature. Made by bench/oot_game_names.py from the headers",
-            "# under include/ and src/ (and the enum names of the include/tables/ macros) of zeldaret/oot",
+            "# under include/ and src/, the constants and types of src/ files and the enum names of the",
+            "# include/tables/ macros of zeldaret/oot",
             f"# at {commit}. An error on a listed name that the shipped headers",
             "# do not declare is the header set's gap: context-missing, not a fail (sandboxes/oot/locality.py)."]
     args.out.write_text("\n".join(head + [f"{k} {n}" for k, n in sorted(found)]) + "\n")

@@ -60,8 +60,8 @@ _CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
 
 def field_types_from_calls(scan: str, params: dict[str, tuple[str | None, ...]]) -> dict[str, tuple[str, bool]]:
     """this->field -> (type, by address): `F(&this->f)` to a `T*` parameter gives `T f`;
-    `F(this->f)` to a `T*` parameter gives a T array or pointer (by address False). The first
-    call that says anything wins; a field two calls disagree on is left out."""
+    `F(this->f)` to a `T*` parameter gives a T array or pointer (by address False). With both
+    for one T, the field is a T; a field calls disagree on otherwise is left out."""
     found: dict[str, tuple[str, bool]] = {}
     clash: set[str] = set()
     for m in _CALL.finditer(scan):
@@ -81,6 +81,9 @@ def field_types_from_calls(scan: str, params: dict[str, tuple[str | None, ...]])
             guess = (ptype, bool(a.group(1)))
             name = a.group(2)
             if name in found and found[name] != guess:
+                if found[name][0] == ptype:  # `&this->f` and `this->f` to the same T*: f is a T,
+                    found[name] = (ptype, True)  # and the call without `&` is the wrong one
+                    continue
                 clash.add(name)
             found.setdefault(name, guess)
     return {k: v for k, v in found.items() if k not in clash}
