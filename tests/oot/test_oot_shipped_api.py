@@ -186,16 +186,16 @@ def test_misuse_of_the_wider_api_fails_for_its_own_reason(sandbox, old: str, new
 def test_a_real_name_or_member_the_headers_lack_is_context_missing_an_invented_one_fails(sandbox) -> None:
     names, fields = game_names()
     types, declared = known_header_names(INCLUDE_DIR)
-    assert "EVENTCHKINF_9C" in names and "EVENTCHKINF_9C" not in declared  # real, not shipped
+    assert "ENTR_GROTTOS_0" in names and "ENTR_GROTTOS_0" not in declared  # real, not shipped
     assert "Player.cylinder" in fields
     code = ("void EnLamp_Check(Actor* thisx, PlayState* play) {\n    Player* player = GET_PLAYER(play);\n"
-            "    if (GET_EVENTCHKINF(EVENTCHKINF_9C)) {\n"
+            "    if (play->nextEntranceIndex == ENTR_GROTTOS_0) {\n"
             "        CollisionCheck_SetAC(play, &play->colChkCtx, &player->cylinder.base);\n    }\n}\n")
     v = verify(sandbox, code)
     assert v.status == Status.ERROR and v.reason == "context-missing", explain(v)
-    assert set(v.artifacts["missing"]) == {"EVENTCHKINF_9C", "Player.cylinder"}
+    assert set(v.artifacts["missing"]) == {"ENTR_GROTTOS_0", "Player.cylinder"}
     assert any("real game names the shipped headers do not declare" in n for n in v.artifacts["notes"])
-    v = verify(sandbox, code.replace("EVENTCHKINF_9C", "EVENTCHKINF_LAMP_LIT"))
+    v = verify(sandbox, code.replace("ENTR_GROTTOS_0", "ENTR_LAMP_ROOM_0"))
     assert v.status == Status.FAIL and v.reason == "unknown-identifier", explain(v)
     v = verify(sandbox, code.replace("cylinder.base", "lampCylinder.base"))
     assert v.status == Status.FAIL and v.reason == "unknown-field", explain(v)
