@@ -14,8 +14,9 @@ name given in brackets when it fails):
   link            every function the object needs is a real one    [unknown-function]
   assemble        every ```asm/```mips block through mips-linux-gnu-as  [asm-error] (first, when present)
 
-`context-missing` (an error that only comes from a struct the answer never shows, or a name
-local to its actor file that it does not show), `needs-assets` (checkout mode: what only the
+`context-missing` (an error that only comes from a struct the answer never shows, a name
+local to its actor file that it does not show, a real game name or member the shipped headers
+do not declare (game_names.txt), or a constant of a header it includes but does not show), `needs-assets` (checkout mode: what only the
 ROM's extracted assets would declare) and a compiler that cannot run give status `error`: the
 harness could not decide. A passing `context` check and `artifacts.checked_against` say what
 the answer was checked against (the shipped headers, or a checkout at a commit, in the context
