@@ -1,5 +1,7 @@
-"""Write codevet's index of the game's real API names (sandboxes/oot/game_names.txt) from a
-zeldaret/oot checkout.
+"""Write an index of the game's real API names from YOUR zeldaret/oot checkout, into
+codevet's data dir (`oot/game_names.txt`, or $CODEVET_OOT_GAME_NAMES), where the OoT sandbox's
+shipped-headers mode reads it. codevet does not ship the index: zeldaret/oot has no licence,
+so not even a list of its names is redistributed; each user builds it from their own copy.
 
 The index holds NAMES ONLY, one per line with its kind (`func`, `const`, `type`, `data`, or
 `field Struct.member`): no value, no type, no signature, no comment, nothing else of the
@@ -13,7 +15,7 @@ so an error on it is `context-missing` (codevet cannot check that use), never a 
 the index does not list (an invented one) stays a fail. The checkout is read at run time only;
 none of its files is copied.
 
-    .venv/bin/python bench/oot_game_names.py --checkout /work/oot-decomp
+    .venv/bin/python bench/oot_game_names.py --checkout ~/oot
 """
 from __future__ import annotations
 
@@ -23,8 +25,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "codevet" / "sandboxes" / "oot" / "game_names.txt"
+from codevet.sandboxes.oot.locality import game_names_file
 _ID = r"[A-Za-z_]\w*"
 
 
@@ -104,7 +105,7 @@ def scan(text: str) -> set[tuple[str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkout", required=True, type=Path)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, default=game_names_file())
     args = ap.parse_args()
     root = args.checkout.resolve()
     found: set[tuple[str, str]] = set()
@@ -132,6 +133,7 @@ def main() -> None:
             "# include/tables/ macros of zeldaret/oot",
             f"# at {commit}. An error on a listed name that the shipped headers",
             "# do not declare is the header set's gap: context-missing, not a fail (sandboxes/oot/locality.py)."]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(head + [f"{k} {n}" for k, n in sorted(found)]) + "\n")
     kinds = {k: sum(1 for kk, _ in found if kk == k) for k in ("func", "const", "type", "data", "field")}
     print(f"{len(found)} names -> {args.out}: {kinds}")

@@ -16,7 +16,8 @@ from codevet.core.model import Candidate, Status, Verdict
 from codevet.core.options import SandboxOptions
 from codevet.sandboxes import create_sandbox
 from codevet.sandboxes.oot.headers import INCLUDE_DIR, known_header_names
-from codevet.sandboxes.oot.locality import game_names
+from codevet.sandboxes.oot.locality import GAME_NAMES_ENV, game_names
+from conftest import FIXTURES
 
 pytestmark = pytest.mark.skipif(shutil.which("mips-linux-gnu-gcc") is None,
                                 reason="mips-linux-gnu-gcc is not installed (apt-get install gcc-mips-linux-gnu)")
@@ -24,14 +25,18 @@ pytestmark = pytest.mark.skipif(shutil.which("mips-linux-gnu-gcc") is None,
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory):
-    old = os.environ.get("CODEVET_CACHE_DIR")
+    """The shipped headers, and a name index as a user builds it from their own checkout (here
+    a hand-written excerpt of one)."""
+    saved = {k: os.environ.get(k) for k in ("CODEVET_CACHE_DIR", GAME_NAMES_ENV)}
     os.environ["CODEVET_CACHE_DIR"] = str(tmp_path_factory.mktemp("oot-shipped-api-cache"))
+    os.environ[GAME_NAMES_ENV] = str(FIXTURES / "oot" / "game_names_sample.txt")
     with create_sandbox("oot", SandboxOptions(timeout_s=20, memory_mb=1024), jobs=1) as sb:
         yield sb
-    if old is None:
-        os.environ.pop("CODEVET_CACHE_DIR", None)
-    else:
-        os.environ["CODEVET_CACHE_DIR"] = old
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 def verify(sb, code: str) -> Verdict:

@@ -16,7 +16,7 @@ name given in brackets when it fails):
 
 `context-missing` (an error that only comes from a struct the answer never shows, a name
 local to its actor file that it does not show, a real game name or member the shipped headers
-do not declare (game_names.txt), or a constant of a header it includes but does not show), `needs-assets` (checkout mode: what only the
+do not declare (game_names.txt, the user's own name index), or a constant of a header it includes but does not show), `needs-assets` (checkout mode: what only the
 ROM's extracted assets would declare) and a compiler that cannot run give status `error`: the
 harness could not decide. A passing `context` check and `artifacts.checked_against` say what
 the answer was checked against (the shipped headers, or a checkout at a commit, in the context
@@ -67,7 +67,8 @@ from codevet.sandboxes.oot.headers import (CHECK_FLAGS, DEFAULT_PREFIX, DEFINES,
                                            HeaderSet, compiler, compiler_version, known_header_names,
                                            prepare_headers)
 from codevet.sandboxes.oot.includes import check_includes
-from codevet.sandboxes.oot.locality import file_local_predicate, game_functions, game_names, unshown_header_predicate
+from codevet.sandboxes.oot.locality import (file_local_predicate, game_functions, game_names, game_names_file,
+                                            unshown_header_predicate)
 from codevet.sandboxes.oot.symbols import decomp_symbols, header_functions, link_check, shipped_symbols
 from codevet.sandboxes.oot.wrap import build_unit, fragment_wrapper, split_items
 
@@ -83,7 +84,8 @@ _ASKS_FOR_CODE = re.compile(r"\b(write|implement|add|fix|modify|change|create|ma
 
 
 def _source_hash() -> str:
-    return source_version(sorted(HERE.glob("*.py")) + [HERE / "symbols.txt", HERE / "game_names.txt"] + sorted(INCLUDE_DIR.rglob("*.h")))
+    index = [game_names_file()] if game_names_file().is_file() else []  # the user's own name index
+    return source_version(sorted(HERE.glob("*.py")) + [HERE / "symbols.txt"] + index + sorted(INCLUDE_DIR.rglob("*.h")))
 
 
 def record_type(candidate: Candidate) -> str:

@@ -13,7 +13,7 @@ Classes (the verdict's reason is the class of the first error):
                       local to the answer's own actor file and that it did not show: an
                       s-prefixed static, an overlay `func_808xxxxx`, the actor's own
                       `EnFoo_` functions/types and `ENFOO_`/`FOO_` constants; a real game
-                      name or struct member (game_names.txt) the shipped headers lack; a
+                      name or struct member (the user's name index, game_names.txt) the shipped headers lack; a
                       constant, type or asset name from a header the answer includes but
                       codevet does not have (the harness cannot decide: `error`)
   needs-assets        (checkout mode) a name or file only the ROM's extracted assets would

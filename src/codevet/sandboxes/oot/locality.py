@@ -9,13 +9,22 @@ real-function table decides that, so `Actor_Kil` stays an unknown function.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
-from codevet.core.resources import package_dir
+from codevet.core.paths import data_dir
 
-GAME_NAMES_FILE = package_dir(__package__) / "game_names.txt"
+GAME_NAMES_ENV = "CODEVET_OOT_GAME_NAMES"
+
+
+def game_names_file() -> Path:
+    """Where the name index is: $CODEVET_OOT_GAME_NAMES, else the data dir. codevet does not
+    ship it: zeldaret/oot has no licence, so the index is built on the user's machine from
+    their own checkout (`python bench/oot_game_names.py CHECKOUT`)."""
+    return Path(os.environ.get(GAME_NAMES_ENV) or data_dir() / "oot" / "game_names.txt")
 
 _CAMEL_USE = re.compile(r"\b([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*)(?:_[A-Z]\w*|\s*\*)")
 _CATEGORY = re.compile(r"^(En|Bg|Obj|Demo|Item|Boss|Door|Eff|Elf|Arms|Mir|Oceff|Shot|Magic|Efc|Tg|Object)(?=[A-Z0-9])")
@@ -23,26 +32,34 @@ _OVERLAY_FUNC = re.compile(r"^func_80[89A-F][0-9A-F]{5}$")
 _STATIC = re.compile(r"^(?:s[A-Z0-9]\w*|D_80[89A-F][0-9A-F]{5})$")
 
 
-@lru_cache(maxsize=1)
 def game_functions() -> frozenset[str]:
     """The real function names of the index (for the link check, like symbols.txt)."""
-    return frozenset(line.split(" ", 1)[1].strip() for line in _index_lines() if line.startswith("func "))
+    return _functions(game_names_file())
 
 
-def _index_lines() -> list[str]:
+@lru_cache(maxsize=4)
+def _functions(path: Path) -> frozenset[str]:
+    return frozenset(line.split(" ", 1)[1].strip() for line in _index_lines(path) if line.startswith("func "))
+
+
+def _index_lines(path: Path) -> list[str]:
     """The index's lines; none when it is absent (then only the shipped headers and symbols.txt
     say what is real, and more real code fails)."""
-    return GAME_NAMES_FILE.read_text().splitlines() if GAME_NAMES_FILE.is_file() else []
+    return path.read_text().splitlines() if path.is_file() else []
 
 
-@lru_cache(maxsize=1)
 def game_names() -> tuple[frozenset[str], frozenset[str]]:
     """(names, `Struct.member` fields) of the game's real API (game_names.txt: names only,
-    made by bench/oot_game_names.py). A name listed here that the shipped headers lack is
-    the header set's gap, not the answer's mistake."""
+    made by bench/oot_game_names.py from the user's checkout). A name listed here that the
+    shipped headers lack is the header set's gap, not the answer's mistake."""
+    return _names(game_names_file())
+
+
+@lru_cache(maxsize=4)
+def _names(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     names: set[str] = set()
     fields: set[str] = set()
-    for line in _index_lines():
+    for line in _index_lines(path):
         if not line or line.startswith("#"):
             continue
         kind, _, name = line.partition(" ")
