@@ -68,9 +68,15 @@ def test_a_real_mistake_among_unshown_names_still_fails(sandbox) -> None:
 def test_a_guessed_field_type_is_never_asserted(sandbox) -> None:
     # `timer` is conventionally s16, but real actors have f32 timers: the guess cannot fail the answer
     code = ("void EnBird_Wait(EnBird* this, PlayState* play) {\n"
-            "    if (Math_StepToF(&this->timer, 0.0f, 1.0f)) {\n        Actor_Kill(&this->actor);\n    }\n}\n")
+            "    f32* timer = &this->timer;\n    Actor_Kill(&this->actor);\n}\n")
     v = verify(sandbox, code)
     assert v.status == Status.ERROR and v.reason == "context-missing", explain(v)
+    # the prototype a field is passed to is better evidence than its name: still a guess, listed
+    code = ("void EnBird_Wait(EnBird* this, PlayState* play) {\n"
+            "    if (Math_StepToF(&this->timer, 0.0f, 1.0f)) {\n        Actor_Kill(&this->actor);\n    }\n}\n")
+    v = verify(sandbox, code)
+    assert v.status == Status.PASS, explain(v)
+    assert "EnBird.timer: f32 (guessed)" in v.artifacts["checked_against"]["assumed"]
 
 
 def test_a_real_function_the_headers_lack_is_not_the_answers_fault(sandbox) -> None:

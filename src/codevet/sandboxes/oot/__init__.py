@@ -14,8 +14,9 @@ name given in brackets when it fails):
   link            every function the object needs is a real one    [unknown-function]
   assemble        every ```asm/```mips block through mips-linux-gnu-as  [asm-error] (first, when present)
 
-`context-missing` (an error that only comes from a struct the answer never shows, or a name
-local to its actor file that it does not show), `needs-assets` (checkout mode: what only the
+`context-missing` (an error that only comes from a struct the answer never shows, a name
+local to its actor file that it does not show, a real game name or member the shipped headers
+do not declare (game_names.txt, the user's own name index), or a constant of a header it includes but does not show), `needs-assets` (checkout mode: what only the
 ROM's extracted assets would declare) and a compiler that cannot run give status `error`: the
 harness could not decide. A passing `context` check and `artifacts.checked_against` say what
 the answer was checked against (the shipped headers, or a checkout at a commit, in the context
@@ -66,7 +67,8 @@ from codevet.sandboxes.oot.headers import (CHECK_FLAGS, DEFAULT_PREFIX, DEFINES,
                                            HeaderSet, compiler, compiler_version, known_header_names,
                                            prepare_headers)
 from codevet.sandboxes.oot.includes import check_includes
-from codevet.sandboxes.oot.locality import file_local_predicate
+from codevet.sandboxes.oot.locality import (file_local_predicate, game_functions, game_names, game_names_file,
+                                            unshown_header_predicate)
 from codevet.sandboxes.oot.symbols import decomp_symbols, header_functions, link_check, shipped_symbols
 from codevet.sandboxes.oot.wrap import build_unit, fragment_wrapper, split_items
 
@@ -82,7 +84,8 @@ _ASKS_FOR_CODE = re.compile(r"\b(write|implement|add|fix|modify|change|create|ma
 
 
 def _source_hash() -> str:
-    return source_version(sorted(HERE.glob("*.py")) + [HERE / "symbols.txt"] + sorted(INCLUDE_DIR.rglob("*.h")))
+    index = [game_names_file()] if game_names_file().is_file() else []  # the user's own name index
+    return source_version(sorted(HERE.glob("*.py")) + [HERE / "symbols.txt"] + index + sorted(INCLUDE_DIR.rglob("*.h")))
 
 
 def record_type(candidate: Candidate) -> str:
@@ -163,7 +166,7 @@ class OoTSandbox(Sandbox):
                 self.known_types = set(decomp_mod.checkout_types(str(self.checkout.root)))
             else:
                 self.headers = prepare_headers(self.prefix)
-                self.table = shipped_symbols()
+                self.table = shipped_symbols() | game_functions()
                 self.known_types, self.known_names = known_header_names(self.headers.include)
             self._opened = True
 
@@ -282,9 +285,12 @@ class OoTSandbox(Sandbox):
                              self.warm)
         answer_lines = inc.code.split("\n")
         local = file_local_predicate(scan, self.known_names | self.known_types, self.table)
+        from_header = unshown_header_predicate([name for _, name in inc.removed])
         diags, rest = parse(result.stderr, era, answer_lines, unit.guessed_fields, unit.synthesized_names, allowed,
-                            local)
-        diags = cascade_undecidable(diags, answer_lines, set(unit.assumed), _declaration_spans(unit.items, scan))
+                            lambda n: local(n) or from_header(n) is not None)
+        _note_undecided(diags, local, from_header, self.known_names | self.known_types, notes)
+        diags = cascade_undecidable(diags, answer_lines, set(unit.assumed), _declaration_spans(unit.items, scan),
+                                    set(unit.synthesized_names))
         return self._judge(result, diags, rest, era, guess, inc, checks, artifacts, notes)
 
     def _verify_in_checkout(self, inc: Any, scan: str, era: int, guess: Any, checks: list[Check],
@@ -508,6 +514,27 @@ def describe_context(against: dict[str, Any]) -> str:
         return f"{where}, {what}, assets from assets/xml declarations" + tail
     return "the shipped headers (codevet's own OoT header set" + (f" {against.get('headers')}" if against.get(
         "headers") else "") + ")" + tail
+
+
+def _note_undecided(diags: list[Diagnostic], local: Any, from_header: Any, known: set[str], notes: list[str]) -> None:
+    """Say why each undecidable name could not be checked: a real game name or member the shipped
+    headers do not declare, or a name that may come from a header the answer includes but
+    codevet does not have."""
+    real_names, real_fields = game_names()
+    gaps: list[str] = []
+    unshown: dict[str, list[str]] = {}
+    for d in diags:
+        for n in d.names if d.klass == "context-missing" else []:
+            if (n in real_fields or n in real_names) and n not in known and n not in gaps:
+                gaps.append(n)
+            if from_header(n):  # a real name may still be the unshown header's own (BLUE of an actor header)
+                unshown.setdefault(from_header(n), []).append(n)
+    if gaps:
+        notes.append("real game names the shipped headers do not declare (their use cannot be checked): "
+                     + ", ".join(gaps[:20]))
+    for header, names in unshown.items():
+        notes.append(f"may come from \"{header}\", which the answer includes but does not show: "
+                     + ", ".join(sorted(set(names))[:20]))
 
 
 def _declaration_spans(items: list[Any], scan: str) -> list[tuple[int, int]]:

@@ -12,8 +12,10 @@ Classes (the verdict's reason is the class of the first error):
                       answer uses but never shows, or (shipped headers) a name that looks
                       local to the answer's own actor file and that it did not show: an
                       s-prefixed static, an overlay `func_808xxxxx`, the actor's own
-                      `EnFoo_` functions/types and `ENFOO_`/`FOO_` constants (the harness
-                      cannot decide: `error`)
+                      `EnFoo_` functions/types and `ENFOO_`/`FOO_` constants; a real game
+                      name or struct member (the user's name index, game_names.txt) the shipped headers lack; a
+                      constant, type or asset name from a header the answer includes but
+                      codevet does not have (the harness cannot decide: `error`)
   needs-assets        (checkout mode) a name or file only the ROM's extracted assets would
                       give: a resource the checkout's assets/xml names but no stub could
                       declare, or an asset-looking name in the checkout's own file (`error`)
@@ -52,7 +54,10 @@ class Diagnostic:
         """The names this diagnostic is about, when it is undecidable (context-missing, needs-assets)."""
         if self.klass not in ("context-missing", "needs-assets"):
             return []
-        return [n for n in _quoted(self.message) if re.fullmatch(r"[\w./-]+", n)][:1]
+        quoted = _quoted(self.message)
+        if "has no member named" in self.message and len(quoted) > 1:
+            return [f"{quoted[0].replace('struct ', '')}.{quoted[1]}"]
+        return [n for n in quoted if re.fullmatch(r"[\w./-]+", n)][:1]
 
     def as_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"line": self.line, "column": self.column, "severity": self.severity,
@@ -82,6 +87,9 @@ def classify(message: str, option: str, era: int, guessed_fields: set[str], synt
         field_name = names[1] if len(names) > 1 else ""
         if owner in synthesized and not is_era_name_elsewhere(field_name, era):
             return "context-missing"
+        if file_local is not None and owner and field_name and not is_era_name_elsewhere(field_name, era) \
+                and file_local(f"{owner}.{field_name}"):
+            return "context-missing"  # a real member of a real struct that the shipped headers lack
         names = names[1:2]
     elif "undeclared" in m:
         klass = "unknown-identifier"
@@ -104,7 +112,10 @@ def classify(message: str, option: str, era: int, guessed_fields: set[str], synt
     if file_local is not None and klass in ("unknown-type", "unknown-function", "unknown-identifier") and names \
             and file_local(names[0]):
         return "context-missing"  # a name of the answer's own file it did not show (shipped headers only)
-    arity = "too many arguments" in m or "too few arguments" in m  # never a guessed field's doing
+    arity = "too many arguments" in m or "too few arguments" in m  # never a guessed field's doing...
+    if arity and guessed_fields and any(re.fullmatch(r"this\s*->\s*" + re.escape(f), n) for n in names
+                                        for f in guessed_fields):
+        return "context-missing"  # ...unless the function called is the guessed field (this->transformFunc)
     if klass not in ("wrong-era-name", "syntax") and not arity and guessed_fields and source_line:
         for f in guessed_fields:
             if re.search(r"\bthis\s*->\s*" + re.escape(f) + r"\b", source_line):
@@ -217,22 +228,55 @@ def mark_needs_assets(diags: list[Diagnostic], index: Any, stderr: str) -> list[
 UNDECIDABLE = ("context-missing", "needs-assets")
 
 
+def _statement(answer_lines: list[str], line: int) -> str:
+    """The answer's text from `line` to the end of its statement (at most 6 lines): gcc puts an
+    error of `x =\n    f(...);` on the first line, the name that caused it on the next."""
+    if not 0 < line <= len(answer_lines):
+        return ""
+    out = []
+    for text in answer_lines[line - 1:line + 5]:
+        out.append(text)
+        if text.rstrip().endswith((";", "{", "}")):
+            break
+    return "\n".join(out)
+
+
 def cascade_undecidable(diags: list[Diagnostic], answer_lines: list[str], assumed: set[str],
-                        declaration_spans: list[tuple[int, int]]) -> list[Diagnostic]:
+                        declaration_spans: list[tuple[int, int]], guessed_types: set[str] = frozenset()
+                        ) -> list[Diagnostic]:
     """An error that follows from something codevet could not know is not the answer's fault
     either: a hard error whose answer line names an undecidable name (one an undecidable
     diagnostic is about, or a declaration the wrapper assumed), or a type error inside the
     same top-level declaration (`static FooActionFunc sFuncs[] = {...}`) as an undecidable
-    one, takes that class. Unknown names stay hard: they are never a consequence."""
-    names = {n for d in diags if d.klass in UNDECIDABLE for n in d.names} | assumed
-    by_class = {n: d.klass for d in diags if d.klass in UNDECIDABLE for n in d.names}
+    one, takes that class. So does one in a declaration that names an undecidable name or a
+    struct codevet had to guess (`guessed_types`: a `{ ... }` initializer of a type it never
+    saw), and one in a statement that names a variable declared with an undecidable type.
+    Unknown names stay hard: they are never a consequence."""
+    names = {n.rsplit(".", 1)[-1] for d in diags if d.klass in UNDECIDABLE for n in d.names} | assumed
+    by_class = {n.rsplit(".", 1)[-1]: d.klass for d in diags if d.klass in UNDECIDABLE for n in d.names}
+    # a variable declared with an undecidable type is undecidable too (static FooFunc sFuncs[] = ...)
+    for d in diags:
+        if d.klass in UNDECIDABLE and d.file == ANSWER_FILE and d.message.startswith("unknown type name") \
+                and 0 < d.line <= len(answer_lines):
+            for t in d.names:
+                m = re.search(r"\b" + re.escape(t) + r"\b[\s*]*(?:const\s+)?\**\s*([A-Za-z_]\w*)", answer_lines[d.line - 1])
+                if m:
+                    names.add(m.group(1))
+                    by_class.setdefault(m.group(1), d.klass)
     undecided_lines = [d.line for d in diags if d.klass in UNDECIDABLE and d.file == ANSWER_FILE]
     out: list[Diagnostic] = []
     for d in diags:
         if d.severity == "error" and d.klass in ("type-error", "other") and d.file == ANSWER_FILE:
-            src = answer_lines[d.line - 1] if 0 < d.line <= len(answer_lines) else ""
+            src = _statement(answer_lines, d.line)
+            arity = re.match(r"too (?:many|few) arguments to function [‘'`]([^’'`]+)", d.message)
+            if arity:  # only the called function itself can make its argument count undecidable
+                src = arity.group(1)
             hit = next((n for n in names if re.search(r"\b" + re.escape(n) + r"\b", src)), None)
             span = next(((a, b) for a, b in declaration_spans if a <= d.line <= b), None)
+            if hit is None and span is not None:  # a declaration whose type or initializer is undecidable
+                text = "\n".join(answer_lines[span[0] - 1:span[1]])
+                hit = next((n for n in names | set(guessed_types) if re.search(r"\b" + re.escape(n) + r"\b", text)),
+                           None)
             if hit is None and span is not None and any(span[0] <= ln <= span[1] for ln in undecided_lines):
                 hit = ""
             if hit is not None:

@@ -9,13 +9,86 @@ real-function table decides that, so `Actor_Kil` stays an unknown function.
 """
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable
+
+from codevet.core.paths import data_dir
+
+GAME_NAMES_ENV = "CODEVET_OOT_GAME_NAMES"
+
+
+def game_names_file() -> Path:
+    """Where the name index is: $CODEVET_OOT_GAME_NAMES, else the data dir. codevet does not
+    ship it: zeldaret/oot has no licence, so the index is built on the user's machine from
+    their own checkout (`python bench/oot_game_names.py CHECKOUT`)."""
+    return Path(os.environ.get(GAME_NAMES_ENV) or data_dir() / "oot" / "game_names.txt")
 
 _CAMEL_USE = re.compile(r"\b([A-Z][a-z]+[A-Z0-9][A-Za-z0-9]*)(?:_[A-Z]\w*|\s*\*)")
 _CATEGORY = re.compile(r"^(En|Bg|Obj|Demo|Item|Boss|Door|Eff|Elf|Arms|Mir|Oceff|Shot|Magic|Efc|Tg|Object)(?=[A-Z0-9])")
 _OVERLAY_FUNC = re.compile(r"^func_80[89A-F][0-9A-F]{5}$")
 _STATIC = re.compile(r"^(?:s[A-Z0-9]\w*|D_80[89A-F][0-9A-F]{5})$")
+
+
+def game_functions() -> frozenset[str]:
+    """The real function names of the index (for the link check, like symbols.txt)."""
+    return _functions(game_names_file())
+
+
+@lru_cache(maxsize=4)
+def _functions(path: Path) -> frozenset[str]:
+    return frozenset(line.split(" ", 1)[1].strip() for line in _index_lines(path) if line.startswith("func "))
+
+
+def _index_lines(path: Path) -> list[str]:
+    """The index's lines; none when it is absent (then only the shipped headers and symbols.txt
+    say what is real, and more real code fails)."""
+    return path.read_text().splitlines() if path.is_file() else []
+
+
+def game_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(names, `Struct.member` fields) of the game's real API (game_names.txt: names only,
+    made by bench/oot_game_names.py from the user's checkout). A name listed here that the
+    shipped headers lack is the header set's gap, not the answer's mistake."""
+    return _names(game_names_file())
+
+
+@lru_cache(maxsize=4)
+def _names(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    names: set[str] = set()
+    fields: set[str] = set()
+    for line in _index_lines(path):
+        if not line or line.startswith("#"):
+            continue
+        kind, _, name = line.partition(" ")
+        (fields if kind == "field" else names).add(name.strip())
+    return frozenset(names), frozenset(fields)
+
+
+_CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_TYPE = re.compile(r"^[A-Z][a-z][A-Za-z0-9]*$")  # EnFooActionFunc; never Foo_Bar, a function
+_ASSET_LIKE = re.compile(r"^(?:g[A-Z]\w*|\w*LIMB_\w+|\w+_(?:WIDTH|HEIGHT)|(?:object|gameplay)_\w+)$")
+
+
+def unshown_header_predicate(removed_includes: list[str]) -> Callable[[str], str | None]:
+    """For an answer that includes headers codevet does not have (its actor's own `z_en_foo.h`,
+    an object's asset header) and does not show: which header an unknown name may come from.
+    Only the kinds of name such headers declare count: a constant or a type for an actor header
+    (`PEAHAT_TYPE_FLYING`, `EnFooActionFunc`), an asset-looking name for an asset header
+    (`gFooDL`, `FOO_LIMB_MAX`). Functions are never excused this way: `Actor_Teleport` stays unknown."""
+    local = [h for h in removed_includes if not h.startswith("assets/") and h.endswith(".h")]
+    assets = [h for h in removed_includes if h.startswith("assets/")]
+
+    def header_for(name: str) -> str | None:
+        if assets and _ASSET_LIKE.match(name):
+            return assets[0]
+        if local and (_CONSTANT.match(name) or _TYPE.match(name)):
+            return local[0]
+        return None
+
+    return header_for
 
 
 def actor_prefixes(scan: str, known: set[str] | frozenset[str]) -> set[str]:
@@ -42,8 +115,12 @@ def file_local_predicate(scan: str, known: set[str] | frozenset[str],
             upper.add(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", rest).upper() + "_")
             upper.add(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", p).upper() + "_")
 
+    real_names, real_fields = game_names()
+
     def is_local(name: str) -> bool:
-        if name in real_functions and name not in known:
+        if "." in name:  # Struct.member of a real struct: a member the shipped headers lack
+            return name in real_fields
+        if (name in real_functions or name in real_names) and name not in known:
             return True  # a real function the shipped headers lack: the header set's gap, not the answer's
         if name in known or name in real_functions:
             return False

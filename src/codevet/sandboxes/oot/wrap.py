@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from codevet.sandboxes.oot.era import ERA_NAMES
+from codevet.sandboxes.oot.headers import INCLUDE_DIR
+from codevet.sandboxes.oot.prototypes import field_types_from_calls, pointer_params
 
 ANSWER_FILE = "answer.c"
 MAX_SYNTH_TYPES = 8
@@ -215,8 +217,10 @@ def actor_types_needed(scan: str, known: set[str], own: set[str]) -> list[str]:
 _FIELD_USE = re.compile(r"\bthis\s*->\s*([A-Za-z_]\w*)(\s*\[[^\]]*\])?(\s*(?:\.|->)\s*([A-Za-z_]\w*)|\s*\()?")
 
 
-def guess_fields(scan: str) -> list[tuple[str, str, bool]]:
-    """Fields used as `this->name`, typed by convention or by usage."""
+def guess_fields(scan: str, by_call: dict[str, tuple[str, bool]] | None = None) -> list[tuple[str, str, bool]]:
+    """Fields used as `this->name`, typed by the shipped prototype they are passed to
+    (`by_call`, prototypes.field_types_from_calls), else by convention or by usage."""
+    by_call = by_call or {}
     uses: dict[str, set[str]] = {}
     for m in _FIELD_USE.finditer(scan):
         name = m.group(1)
@@ -235,6 +239,12 @@ def guess_fields(scan: str) -> list[tuple[str, str, bool]]:
     float_names = set(re.findall(r"\bthis\s*->\s*(\w+)\s*=\s*-?\d*\.\d*f?\b", scan))
     out: list[tuple[str, str, bool]] = []
     for name, u in list(uses.items())[:MAX_GUESSED_FIELDS]:
+        if name in by_call and name not in CERTAIN_FIELDS:
+            ptype, by_address = by_call[name]
+            assigned = re.search(r"\bthis\s*->\s*" + re.escape(name) + r"\s*=[^=]", scan)
+            decl = f"{ptype} {{}}" if by_address else (f"{ptype}* {{}}" if assigned else f"{ptype} {{}}[8]")
+            out.append((name, decl, True))
+            continue
         if name in KNOWN_FIELDS:
             pattern = KNOWN_FIELDS[name]
             # conventional, still a guess (the real `timer` may be f32, the real `collider` a JntSph),
@@ -385,7 +395,8 @@ def build_unit(code: str, scan: str, era: int, known_types: set[str], known_name
         own_fields |= set(re.findall(r"\b(\w+)\s*(?:\[[^\]]*\])?\s*;", m.group(1)))
     if len(synth) == 1 or (synth and this_type in {t.name for t in synth}):
         target = next((t for t in synth if t.name == this_type), synth[0])
-        target.fields = [f for f in guess_fields(scan) if f[0] not in own_fields or target.name != this_type]
+        by_call = field_types_from_calls(scan, pointer_params(str(INCLUDE_DIR)))
+        target.fields = [f for f in guess_fields(scan, by_call) if f[0] not in own_fields or target.name != this_type]
 
     out: list[str] = [prelude] if prelude else []
     out.append(f'#line 1 "{CODEVET_FILE}"\n')

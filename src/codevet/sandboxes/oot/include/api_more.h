@@ -22,7 +22,6 @@ typedef enum HitSpecialEffect {
     HIT_SPECIAL_EFFECT_KNOCKBACK, HIT_SPECIAL_EFFECT_7 = 7, HIT_SPECIAL_EFFECT_8, HIT_SPECIAL_EFFECT_9
 } HitSpecialEffect;
 
-#define GI_RUPEE_GOLD 0x56
 
 /* functions */
 void Actor_Noop(Actor* actor, struct PlayState* play);

@@ -221,7 +221,7 @@ typedef struct {
     void* surfaceTypeList;
     void* bgCamList;
     u16 numWaterBoxes;
-    void* waterBoxes;
+    struct WaterBox* waterBoxes;
 } CollisionHeader;
 
 typedef struct {
@@ -258,6 +258,7 @@ typedef struct {
     u8 damageEffect;
     u8 atHitEffect;
     u8 acHitEffect;
+    u8 damageReaction;
 } CollisionCheckInfo;
 
 typedef struct {
@@ -422,10 +423,17 @@ typedef struct {
     Vec3f quad[4];
 } ColliderQuadDimInit;
 
+typedef struct ColliderQuadDim {
+    Vec3f quad[4];
+    Vec3s dcMid;
+    Vec3s baMid;
+    f32 acDistSq;
+} ColliderQuadDim;
+
 typedef struct {
     Collider base;
     union { ColliderElement elem; ColliderElement info; };
-    Vec3f quad[4];
+    union { ColliderQuadDim dim; Vec3f quad[4]; };
 } ColliderQuad;
 
 typedef struct {
@@ -823,8 +831,11 @@ typedef struct {
 typedef s32 (*OverrideLimbDrawOpa)(struct PlayState* play, s32 limbIndex, Gfx** dList, Vec3f* pos,
                                    Vec3s* rot, void* arg);
 typedef void (*PostLimbDrawOpa)(struct PlayState* play, s32 limbIndex, Gfx** dList, Vec3s* rot, void* arg);
-typedef OverrideLimbDrawOpa OverrideLimbDraw;
-typedef PostLimbDrawOpa PostLimbDraw;
+/* the non-Opa draws (SkelAnime_Draw, SkelAnime_DrawFlex) pass the display list being built too */
+typedef s32 (*OverrideLimbDraw)(struct PlayState* play, s32 limbIndex, Gfx** dList, Vec3f* pos, Vec3s* rot,
+                                void* arg, Gfx** gfx);
+typedef void (*PostLimbDraw)(struct PlayState* play, s32 limbIndex, Gfx** dList, Vec3s* rot, void* arg,
+                             Gfx** gfx);
 
 s32 SkelAnime_Init(struct PlayState* play, SkelAnime* skelAnime, SkeletonHeader* skeletonHeaderSeg,
                    AnimationHeader* animation, Vec3s* jointTable, Vec3s* morphTable, s32 limbCount);
@@ -921,12 +932,13 @@ typedef struct {
     u8 ocarinaMode;
     u16 lastPlayedSong;
     u8 ocarinaAction;
+    u8 lastOcarinaButtonIndex;
 } MessageContext;
 
 typedef struct {
     u8 lightBlend;
     u16 skyboxDmaState;
-    u16 sunPos;
+    Vec3f sunPos;
     u8 fogNear;
     u8 precipitation[4];
     u8 screenFillColor[4];
@@ -1047,6 +1059,8 @@ struct PlayState {
     struct PauseContext pauseCtx;
     void* specialEffects;
     s16 bgCoverAlpha;
+    MtxF viewProjectionMtxF;
+    MtxF billboardMtxF;
 };
 
 #define GET_PLAYER(play) ((struct Player*)(play)->actorCtx.actorLists[ACTORCAT_PLAYER].head)
@@ -1091,6 +1105,16 @@ typedef struct Player {
     s8 unk_845;
     f32 ageProperties_unused;
     Vec3f leftHandPos;
+    s8 doorType;
+    s8 doorDirection;
+    s16 doorTimer;
+    Actor* doorActor;
+    Actor* interactRangeActor;
+    ColliderQuad meleeWeaponQuads[2];
+    ColliderQuad shieldQuad;
+    s16 naviTextId;
+    s16 unk_860;
+    MtxF shieldMf;
 } Player;
 
 #define PLAYER_STATE1_0 (1 << 0)
@@ -1270,6 +1294,8 @@ typedef struct {
     s16 healthAccumulator;
     u8 buttonStatus[5];
     s16 magicState;
+    u16 mapIndex;
+    u8 cutsceneTrigger;
 } SaveContext;
 
 extern SaveContext gSaveContext;
@@ -1309,12 +1335,31 @@ typedef enum {
     SLOT_BOTTLE_4, SLOT_TRADE_ADULT, SLOT_TRADE_CHILD, SLOT_NONE = 0xFF
 } InventorySlot;
 
-typedef enum {
-    GI_NONE, GI_BOMBS_5, GI_DEKU_NUTS_5, GI_BOMBCHUS_10, GI_BOW, GI_SLINGSHOT,
-    GI_BOOMERANG, GI_DEKU_STICKS_1, GI_HOOKSHOT, GI_LONGSHOT, GI_LENS_OF_TRUTH,
-    GI_HEART_PIECE = 0x3E, GI_HEART_CONTAINER = 0x4F, GI_RUPEE_GREEN = 0x4C,
-    GI_RUPEE_BLUE = 0x4D, GI_RUPEE_RED = 0x4E, GI_MAX = 0x7E
-} GetItemId;
+/* get-item ids, in the game's order */
+typedef enum GetItemID {
+    GI_NONE, GI_BOMBS_5, GI_DEKU_NUTS_5, GI_BOMBCHUS_10, GI_BOW, GI_SLINGSHOT, GI_BOOMERANG, GI_DEKU_STICKS_1,
+    GI_HOOKSHOT, GI_LONGSHOT, GI_LENS_OF_TRUTH, GI_ZELDAS_LETTER, GI_OCARINA_OF_TIME, GI_HAMMER, GI_COJIRO,
+    GI_BOTTLE_EMPTY, GI_BOTTLE_POTION_RED, GI_BOTTLE_POTION_GREEN, GI_BOTTLE_POTION_BLUE, GI_BOTTLE_FAIRY,
+    GI_BOTTLE_MILK_FULL, GI_BOTTLE_RUTOS_LETTER, GI_MAGIC_BEAN, GI_MASK_SKULL, GI_MASK_SPOOKY, GI_CHICKEN,
+    GI_MASK_KEATON, GI_MASK_BUNNY_HOOD, GI_MASK_TRUTH, GI_POCKET_EGG, GI_POCKET_CUCCO, GI_ODD_MUSHROOM,
+    GI_ODD_POTION, GI_POACHERS_SAW, GI_BROKEN_GORONS_SWORD, GI_PRESCRIPTION, GI_EYEBALL_FROG, GI_EYE_DROPS,
+    GI_CLAIM_CHECK, GI_SWORD_KOKIRI, GI_SWORD_KNIFE, GI_SHIELD_DEKU, GI_SHIELD_HYLIAN, GI_SHIELD_MIRROR,
+    GI_TUNIC_GORON, GI_TUNIC_ZORA, GI_BOOTS_IRON, GI_BOOTS_HOVER, GI_QUIVER_40, GI_QUIVER_50, GI_BOMB_BAG_20,
+    GI_BOMB_BAG_30, GI_BOMB_BAG_40, GI_SILVER_GAUNTLETS, GI_GOLD_GAUNTLETS, GI_SCALE_SILVER, GI_SCALE_GOLDEN,
+    GI_STONE_OF_AGONY, GI_GERUDOS_CARD, GI_OCARINA_FAIRY, GI_DEKU_SEEDS_5, GI_HEART_CONTAINER, GI_HEART_PIECE,
+    GI_BOSS_KEY, GI_COMPASS, GI_DUNGEON_MAP, GI_SMALL_KEY, GI_MAGIC_JAR_SMALL, GI_MAGIC_JAR_LARGE,
+    GI_WALLET_ADULT, GI_WALLET_GIANT, GI_WEIRD_EGG, GI_RECOVERY_HEART, GI_ARROWS_5, GI_ARROWS_10, GI_ARROWS_30,
+    GI_RUPEE_GREEN, GI_RUPEE_BLUE, GI_RUPEE_RED, GI_HEART_CONTAINER_2, GI_MILK, GI_MASK_GORON, GI_MASK_ZORA,
+    GI_MASK_GERUDO, GI_GORONS_BRACELET, GI_RUPEE_PURPLE, GI_RUPEE_GOLD, GI_SWORD_BIGGORON, GI_ARROW_FIRE,
+    GI_ARROW_ICE, GI_ARROW_LIGHT, GI_SKULL_TOKEN, GI_DINS_FIRE, GI_FARORES_WIND, GI_NAYRUS_LOVE,
+    GI_BULLET_BAG_30, GI_BULLET_BAG_40, GI_DEKU_STICKS_5, GI_DEKU_STICKS_10, GI_DEKU_NUTS_5_2, GI_DEKU_NUTS_10,
+    GI_BOMBS_1, GI_BOMBS_10, GI_BOMBS_20, GI_BOMBS_30, GI_DEKU_SEEDS_30, GI_BOMBCHUS_5, GI_BOMBCHUS_20,
+    GI_BOTTLE_FISH, GI_BOTTLE_BUGS, GI_BOTTLE_BLUE_FIRE, GI_BOTTLE_POE, GI_BOTTLE_BIG_POE, GI_DOOR_KEY,
+    GI_RUPEE_GREEN_LOSE, GI_RUPEE_BLUE_LOSE, GI_RUPEE_RED_LOSE, GI_RUPEE_PURPLE_LOSE, GI_HEART_PIECE_WIN,
+    GI_DEKU_STICK_UPGRADE_20, GI_DEKU_STICK_UPGRADE_30, GI_DEKU_NUT_UPGRADE_30, GI_DEKU_NUT_UPGRADE_40,
+    GI_BULLET_BAG_50, GI_ICE_TRAP, GI_TEXT_0, GI_MAX
+} GetItemID;
+typedef GetItemID GetItemId;
 
 void Rupees_ChangeBy(s16 rupeeChange);
 s32 Health_ChangeBy(struct PlayState* play, s16 amount);
@@ -1583,5 +1628,6 @@ void osSyncPrintf(const char* fmt, ...);
 #include "actor_ids.h"
 #include "object_ids.h"
 #include "api_more.h"
+#include "api_wide.h"
 
 #endif /* CODEVET_OOT_H */
