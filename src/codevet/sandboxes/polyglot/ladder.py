@@ -113,6 +113,10 @@ def judge(language: str, program: Program, st: Steps, res: RunResult, context: C
     if stage == "built":
         return Outcome(language, "pass", level, None, checks, added)
     # stage == run
+    if res.returncode == 0 and program.defines_only and not res.stdout.strip():
+        checks.append(Check(f"{language}:run", True, "exit 0, but the code only defines names and calls nothing: "
+                            f"running it proves no more than `{level}`"))
+        return Outcome(language, "pass", level, None, checks, {**added, "defines_only": True})
     if res.returncode == 0:
         checks.append(Check(f"{language}:run", True, f"exit 0, {len(res.stdout)} bytes of output"))
         return Outcome(language, "pass", "runs", None, checks, {**added, "stdout": _text(res.stdout, 400)})
