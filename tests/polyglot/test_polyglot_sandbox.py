@@ -239,10 +239,33 @@ def test_a_missing_optional_toolchain_is_reported_but_does_not_make_the_machine_
      "python"),
     ("Reverse the order of elements in a provided list", "list_data[::-1] # returns the list in reverse order", "python"),
     ("Write a C++ program that prints 1.", "#include <iostream>\nint main() { std::cout << 1; }", "cpp"),
+    # row 277: a cURL command line
+    ("Write a cURL statement to send a POST request to a web server at https://www.example.com",
+     'curl -X POST https://www.example.com --data "param1=value1&param2=value2"', "shell"),
 ])
 def test_commands_and_python_expressions_are_detected(instruction: str, answer: str, want: str) -> None:
     cand = ADAPTER.to_candidate({"instruction": instruction, "input": "", "output": answer}, source="t", index=0)
     assert cand.language == want, cand.meta.get("language_evidence")
+
+
+def test_a_bare_token_in_an_unsupported_language_is_an_error_not_prose() -> None:
+    """Row 1535: `^a.+` under "Design a regular expression": codevet cannot judge a regex."""
+    _, v = verdict_of({"instruction": "Design a regular expression that matches all strings that start with 'a'.",
+                       "input": "", "output": "^a.+"})
+    assert v.status == Status.ERROR and v.reason == "unsupported-language"
+    _, prose = verdict_of({"instruction": "What is a regular expression?", "input": "",
+                           "output": "A pattern that a string matches."})
+    assert prose.status == Status.FAIL and prose.reason == "no-code"
+
+
+def test_a_php_extension_function_is_context_not_an_undeclared_name() -> None:
+    """Row 1411: pg_connect() needs the pgsql extension and a server; a misspelt call is still a bug."""
+    box = _BOXES.setdefault("php", create_sandbox("php", SandboxOptions(), 1))
+    ext = box.verify(Candidate(id="p", source="t", language="php",
+                               code='<?php\n$db = pg_connect("host=localhost dbname=x");\necho "ok";\n'))
+    assert ext.status == Status.PASS and ext.artifacts["level"] == "parses", ext.checks
+    typo = box.verify(Candidate(id="p", source="t", language="php", code="<?php\necho strlenn('abc');\n"))
+    assert typo.status == Status.FAIL and typo.reason == "undeclared-name", typo.checks
 
 
 def test_prose_interleaved_with_code_leaves_the_code_in_order() -> None:
@@ -289,6 +312,9 @@ def test_a_definition_only_script_is_judged_at_parses_not_runs(language: str, co
      "JOIN departments d2 ON 1 = 1 JOIN employees e2 ON e2.department_id = d2.id WHERE d1.id = 1 AND d2.id = 2;",
      "pass", None),
     ("WITH c AS (SELECT 1 AS z) SELECT c.z, s.y FROM c JOIN (SELECT 2 AS y) s ON 1 = 1;", "pass", None),
+    # rows 438, 651: a comma right before FROM
+    ("SELECT Title, Price, FROM Book WHERE Rating = 5;", "fail", "syntax-error"),
+    ("SELECT Title, 'a, from' FROM Book WHERE Rating = 5;", "pass", None),
 ])
 def test_sql_reserved_table_names_and_unjoined_aliases(sql: str, status: str, reason: str | None) -> None:
     box = _BOXES.setdefault("sql", create_sandbox("sql", SandboxOptions(), 1))

@@ -12,7 +12,7 @@ ARG BASE=debian:12.11-slim
 FROM ${BASE}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      chromium=156.0.8078.79-1~deb12u1 fonts-dejavu-core=2.37-6 \
+      chromium=156.0.8078.108-1~deb12u1 fonts-dejavu-core=2.37-6 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --no-create-home --home-dir /tmp sandbox
 ENV HOME=/tmp XDG_CONFIG_HOME=/tmp/.config XDG_CACHE_HOME=/tmp/.cache

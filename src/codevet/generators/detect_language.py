@@ -104,7 +104,7 @@ _TOKENS: dict[str, list[tuple[re.Pattern[str], float]]] = {
              (re.compile(r"\belsif\b"), 5)],
     "shell": [(re.compile(r"^\s*(?:echo|ls|cd|mkdir|grep|sudo|apt-get|pip|npm|git|export|chmod|cat|find|wc|awk|sed"
                           r"|curl|tar|rm|cp|mv|touch|ps|kill|df|du)\b(?!\s*\()", _M), 3),
-              (re.compile(r"^\s*(?:gcc|g\+\+|clang\+{0,2}|javac|rustc|go\s+(?:run|build)|mcs|tsc|make)\s+-?[\w./-]+"
+              (re.compile(r"^\s*(?:gcc|g\+\+|clang\+{0,2}|javac|rustc|go\s+(?:run|build)|mcs|tsc|make|curl|wget)\s+-?[\w./-]+"
                           r"[^\n(]*$", _M), 8), (re.compile(r"(?:^|;\s*)\./\w+", _M), 3),
               (re.compile(r"\$\{?\w+\}?|\$\(\(?"), 1), (re.compile(r"^\s*(?:fi|done|esac)\s*$", _M), 5),
               (re.compile(r"\bthen\s*$|;\s*then\b|;\s*do\b", _M), 4), (re.compile(r"\[\[? .* \]\]?"), 2)],
@@ -268,10 +268,14 @@ def detect(code: str, instruction: str = "", fence_tag: str = "") -> Detection:
     if lang:
         return Detection(lang, "fence", f"```{fence_tag}")
     content_lang, content_why = from_content(code)
-    if not content_lang and looks_like_prose(code or ""):
-        return Detection("", "none", "prose or a bare value, not code")
     named, words = from_instruction(instruction)
     other = UNSUPPORTED.search(instruction or "")
+    if not content_lang and looks_like_prose(code or ""):
+        # a bare token (`^a.+`) asked for in a language codevet lacks is that language, not prose
+        if other and not named and not any(_sentence(line) for line in (code or "").splitlines()) \
+                and len((code or "").split()) == 1:
+            return Detection("", "unsupported", f"the instruction asks for {other.group(1)}, which codevet does not check")
+        return Detection("", "none", "prose or a bare value, not code")
     if other and (not named or other.start() < (instruction or "").find(words)):
         return Detection("", "unsupported", f"the instruction asks for {other.group(1)}, which codevet does not check")
     if named:

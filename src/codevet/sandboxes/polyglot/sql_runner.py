@@ -6,6 +6,7 @@ Dialects tried in turn (the answer does not say which): sqlglot's generic one, t
 PostgreSQL, T-SQL, SQLite; the first that parses the whole script names the dialect.
 """
 import json
+import re
 import sqlite3
 import sys
 
@@ -43,6 +44,10 @@ def analyse(sql: str, run: bool) -> dict:
     if reserved:  # sqlglot's generic dialect lets `FROM Table` through; no real database does
         out["parsed"], out["error"] = False, f"the reserved word {reserved[0]!r} is used as a table name unquoted"
         return out
+    trailing = TRAILING_COMMA.search(_without_strings(sql))
+    if trailing:  # `SELECT a, b, FROM t`: sqlglot accepts it (DuckDB does); MySQL, PostgreSQL, T-SQL, SQLite do not
+        out["parsed"], out["error"] = False, f"a comma right before {trailing.group(1).upper()}"
+        return out
     out["unknown_names"] = unknown_qualifiers(trees, exp)
     out["statements"] = len(trees)
     out["creates"] = sorted({t.this.name if isinstance(t.this, exp.Table) else str(t.this.this)
@@ -61,6 +66,13 @@ def analyse(sql: str, run: bool) -> dict:
         else:
             out["ran"] = True
     return out
+
+
+TRAILING_COMMA = re.compile(r",\s*\b(FROM|WHERE|GROUP\s+BY|ORDER\s+BY)\b", re.IGNORECASE)
+
+
+def _without_strings(sql: str) -> str:
+    return re.sub(r"'(?:''|[^'])*'|\"(?:[^\"])*\"|--[^\n]*", "''", sql)
 
 
 # Reserved in every dialect tried (SQL standard, MySQL, PostgreSQL, T-SQL, SQLite).
