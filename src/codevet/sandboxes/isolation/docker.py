@@ -349,13 +349,23 @@ def container_name(kind: str, index: int) -> str:
     return f"codevet-{kind}-{os.getpid()}-{index}-{os.urandom(3).hex()}"
 
 
-def kill_labelled(run_label: str) -> None:
-    """Kill every container of one run (a crashed client leaves its container running)."""
+def kill_labelled(run_label: str, settle_s: float = 30.0) -> None:
+    """Kill every container of one run (a crashed client leaves its container running), then
+    wait (up to `settle_s`) until the engine has removed them all: `docker kill` returns
+    before `--rm` has removed a container, so without the wait a caller (or a test) that
+    looks right after still sees it."""
+    import time
+
+    def listed(all_states: bool) -> list[str]:
+        return subprocess.run(["docker", "ps", *(["-a"] if all_states else []), "-q", "--filter",
+                               f"label={LABEL}={run_label}"], capture_output=True, text=True, timeout=20).stdout.split()
     try:
-        ids = subprocess.run(["docker", "ps", "-q", "--filter", f"label={LABEL}={run_label}"],
-                             capture_output=True, text=True, timeout=20).stdout.split()
+        ids = listed(False)
         if ids:
             subprocess.run(["docker", "kill", *ids], capture_output=True, timeout=30)
+        deadline = time.monotonic() + settle_s
+        while listed(True) and time.monotonic() < deadline:
+            time.sleep(0.2)
     except (OSError, subprocess.TimeoutExpired):
         pass
 
