@@ -9,8 +9,10 @@ in each language, the first --n of each. For each language, interleaved in one p
              rustc, mcs, tsc, node --check, php -l, ruby -c, bash -n; sqlglot.parse and the
              HTML/CSS parsers in-process)
   codevet    the language's sandbox: bwrap, the whole ladder, the verdict
+  docker     (with --docker) the same sandbox under --isolation docker: each ladder a
+             `docker exec` in a warm container of the polyglot image, scrubbed after it
 
-    .venv/bin/python bench/polyglot_throughput.py [--n 10] [--json out.json]
+    .venv/bin/python bench/polyglot_throughput.py [--n 10] [--docker] [--json out.json]
 
 The machine is shared: read the ratio, measured in one run, not the absolute rates.
 """
@@ -84,10 +86,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10, help="examples per language")
     ap.add_argument("--json", default=None)
+    ap.add_argument("--docker", action="store_true", help="also time the docker isolation (engine and image needed)")
     args = ap.parse_args()
     by_lang = examples(args.n)
     rows = []
-    print(f"{'language':11} {'n':>3} {'baseline ex/s':>14} {'codevet ex/s':>13} {'ratio':>7}  levels")
+    print(f"{'language':11} {'n':>3} {'baseline ex/s':>14} {'codevet ex/s':>13} {'ratio':>7}"
+          + (f" {'docker ex/s':>12} {'ratio':>7}" if args.docker else "") + "  levels")
     for language in sorted(by_lang):
         cands = by_lang[language]
         if missing_toolchain(language):
@@ -104,17 +108,35 @@ def main() -> None:
         base = time.perf_counter() - t0
         t0 = time.perf_counter()
         levels: dict[str, int] = {}
+        verdicts: dict[str, tuple] = {}
         for c in cands:
             v = box.verify(c)
             key = f"{v.status.value}:{v.artifacts.get('level') or '-'}"
             levels[key] = levels.get(key, 0) + 1
+            verdicts[c.id] = (v.status.value, v.reason, v.artifacts.get("level"))
         ours = time.perf_counter() - t0
+        box.close()
         b_eps, c_eps = len(cands) / base, len(cands) / ours
-        rows.append({"name": language, "examples": len(cands), "baseline_eps": round(b_eps, 2),
-                     "codevet_eps": round(c_eps, 2), "ratio": round(c_eps / b_eps, 2), "levels": levels,
-                     "baseline": "plain compiler/parser call per example, no isolation, no run",
-                     "codevet": "sandbox verify: bwrap, parse -> compile -> run, verdict"})
-        print(f"{language:11} {len(cands):3d} {b_eps:14.2f} {c_eps:13.2f} {c_eps / b_eps:7.2f}  "
+        row = {"name": language, "examples": len(cands), "baseline_eps": round(b_eps, 2),
+               "codevet_eps": round(c_eps, 2), "ratio": round(c_eps / b_eps, 2), "levels": levels,
+               "baseline": "plain compiler/parser call per example, no isolation, no run",
+               "codevet": "sandbox verify: bwrap, parse -> compile -> run, verdict"}
+        extra = ""
+        if args.docker:
+            dbox = create_sandbox(language, SandboxOptions(isolation="docker"), 1)
+            dbox.open()
+            dbox.verify(cands[0])  # warm-up: starts the warm container
+            t0 = time.perf_counter()
+            same = 0
+            for c in cands:
+                v = dbox.verify(c)
+                same += (v.status.value, v.reason, v.artifacts.get("level")) == verdicts[c.id]
+            d_eps = len(cands) / (time.perf_counter() - t0)
+            dbox.close()
+            row.update(docker_eps=round(d_eps, 2), docker_ratio=round(d_eps / b_eps, 2), docker_same_verdicts=same)
+            extra = f" {d_eps:12.2f} {d_eps / b_eps:7.2f} (same verdict {same}/{len(cands)})"
+        rows.append(row)
+        print(f"{language:11} {len(cands):3d} {b_eps:14.2f} {c_eps:13.2f} {c_eps / b_eps:7.2f}{extra}  "
               + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())), flush=True)
     write_json(args.json, "polyglot", rows, cpus=os.cpu_count(), shared_machine=True)
 

@@ -34,6 +34,10 @@ BACKENDS = [
 HAVE_MIPS = shutil.which("mips-linux-gnu-gcc") is not None
 HAVE_CHROMIUM = Path("/usr/bin/chromium").exists()
 THREE = {"module_red_sphere.js": None, "syntax_error.js": "no-syntax-errors"}
+# polyglot: the good programs and broken twins of a few languages (one compiled, one JVM, one
+# interpreted, SQL run on SQLite); tests/polyglot/ has every language per backend
+POLYGLOT_LANGUAGES = {"c", "java", "javascript", "sql"}
+POLYGLOT_FORMAT = "polyglot_alpaca"
 
 
 def _expectations(tmp: Path) -> tuple[list[str], dict[str, tuple[str, str | None]]]:
@@ -45,6 +49,15 @@ def _expectations(tmp: Path) -> tuple[list[str], dict[str, tuple[str, str | None
         files.append(str(py / name))
         for c in read_candidates(str(py / name)):
             want[c.source] = expect
+    subset = [line for name in ("good.jsonl", "bad.jsonl")
+              for line in (FIXTURES / "polyglot" / name).read_text().splitlines()
+              if json.loads(line).get("language") in POLYGLOT_LANGUAGES]
+    poly = tmp / "polyglot_subset.jsonl"
+    poly.write_text("\n".join(subset) + "\n")
+    files.append(str(poly))
+    for c in read_candidates(str(poly), POLYGLOT_FORMAT):
+        expect = c.raw.get("expect")
+        want[c.source] = ("pass", None) if expect is None else ("fail", expect)
     if HAVE_MIPS:
         oot = FIXTURES / "oot"
         for name in ("good.jsonl", "bad.jsonl"):
@@ -63,7 +76,7 @@ def test_good_and_bad_fixtures_of_every_language(backend: str, docker_images, tm
 
     def candidates():
         for f in files:
-            yield from read_candidates(f)
+            yield from read_candidates(f, POLYGLOT_FORMAT if f.endswith("polyglot_subset.jsonl") else None)
     import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)

@@ -211,3 +211,114 @@ def test_two_public_java_classes_compile_as_the_two_files_they_would_be() -> Non
               "public class Child extends Parent {\n}\n")
     _, v = verdict_of({"instruction": "Show inheritance in Java.", "input": "", "output": answer})
     assert v.status == Status.PASS and v.artifacts["level"] == "compiles", v.checks
+
+
+def test_a_missing_optional_toolchain_is_reported_but_does_not_make_the_machine_not_ok(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each polyglot toolchain is optional: doctor says `no` for it and names it, and the
+    machine's overall verdict is what it is without it."""
+    from typer.testing import CliRunner
+
+    from codevet.harness.cli import app, optional_row
+
+    assert optional_row("toolchain: ruby") and not optional_row("bwrap")
+    monkeypatch.setenv("COLUMNS", "250")
+    before = CliRunner().invoke(app, ["doctor"])
+    monkeypatch.setitem(toolchains.TOOLCHAINS, "ruby", toolchains.Toolchain("ruby", {"ruby-that-is-not-there": "ruby"}))
+    after = CliRunner().invoke(app, ["doctor"])
+    assert before.exit_code == after.exit_code == 0, after.output
+    row = next(line for line in after.output.splitlines() if "toolchain: ruby" in line)
+    assert " no " in row and "apt-get install ruby" in row
+    assert "Optional toolchains missing: ruby" in " ".join(after.output.split())
+    assert ("Some parts are missing" in before.output) == ("Some parts are missing" in after.output)
+
+
+@pytest.mark.parametrize("instruction,answer,want", [
+    # row 451 of code_alpaca_2k: the answer to "Compile a C++ program" is a shell command line
+    ("Compile a C++ program using GCC.", "g++ -o program_name program_file.cpp -std=c++17; ./program_name;", "shell"),
+    # rows 759/760: lone expressions only Python writes (a builtin call with a # comment, a slice)
+    ("Output the length of a provided string.", "len(string_data) # returns the length of the string, in this case 13.",
+     "python"),
+    ("Reverse the order of elements in a provided list", "list_data[::-1] # returns the list in reverse order", "python"),
+    ("Write a C++ program that prints 1.", "#include <iostream>\nint main() { std::cout << 1; }", "cpp"),
+    # row 277: a cURL command line
+    ("Write a cURL statement to send a POST request to a web server at https://www.example.com",
+     'curl -X POST https://www.example.com --data "param1=value1&param2=value2"', "shell"),
+])
+def test_commands_and_python_expressions_are_detected(instruction: str, answer: str, want: str) -> None:
+    cand = ADAPTER.to_candidate({"instruction": instruction, "input": "", "output": answer}, source="t", index=0)
+    assert cand.language == want, cand.meta.get("language_evidence")
+
+
+def test_a_bare_token_in_an_unsupported_language_is_an_error_not_prose() -> None:
+    """Row 1535: `^a.+` under "Design a regular expression": codevet cannot judge a regex."""
+    _, v = verdict_of({"instruction": "Design a regular expression that matches all strings that start with 'a'.",
+                       "input": "", "output": "^a.+"})
+    assert v.status == Status.ERROR and v.reason == "unsupported-language"
+    _, prose = verdict_of({"instruction": "What is a regular expression?", "input": "",
+                           "output": "A pattern that a string matches."})
+    assert prose.status == Status.FAIL and prose.reason == "no-code"
+
+
+def test_a_php_extension_function_is_context_not_an_undeclared_name() -> None:
+    """Row 1411: pg_connect() needs the pgsql extension and a server; a misspelt call is still a bug."""
+    box = _BOXES.setdefault("php", create_sandbox("php", SandboxOptions(), 1))
+    ext = box.verify(Candidate(id="p", source="t", language="php",
+                               code='<?php\n$db = pg_connect("host=localhost dbname=x");\necho "ok";\n'))
+    assert ext.status == Status.PASS and ext.artifacts["level"] == "parses", ext.checks
+    typo = box.verify(Candidate(id="p", source="t", language="php", code="<?php\necho strlenn('abc');\n"))
+    assert typo.status == Status.FAIL and typo.reason == "undeclared-name", typo.checks
+
+
+def test_prose_interleaved_with_code_leaves_the_code_in_order() -> None:
+    """Row 274 of code_alpaca_2k: sentence, code, sentence, code: the code lines are the program."""
+    answer = ("Creating an array in JavaScript is quite simple. First, declare the numbers you need here:\n\n"
+              "const xs = [3, 1, 2];\n\n"
+              "Then, sort a copy of them with the sort method and a comparison function given to it:\n\n"
+              "const sorted = [...xs].sort((a, b) => a - b);\n\n"
+              "Finally, print the sorted copy to the console with the log method like this:\n\n"
+              "console.log(sorted.join(','));\n")
+    cand, v = verdict_of({"instruction": "How to sort an array in JavaScript?", "input": "", "output": answer})
+    assert cand.language == "javascript" and "Then, sort" not in cand.code and "const sorted" in cand.code
+    assert v.status == Status.PASS and v.artifacts["level"] == "runs", v.checks
+    assert v.artifacts["blocks"][0]["stdout"] == "1,2,3"
+    broken = answer.replace("console.log(sorted.join(','));", "console.log(sortd.join(','));")
+    _, bad = verdict_of({"instruction": "How to sort an array in JavaScript?", "input": "", "output": broken})
+    assert bad.status == Status.FAIL and bad.reason == "undeclared-name", bad.checks
+
+
+@pytest.mark.parametrize("language,code,level", [
+    # row 722 of code_alpaca_2k: a definition run proves no more than that it parses
+    ("javascript", "function gen() {\n  let xs = [];\n  while (xs.length < 3) { xs.push(1); }\n  return xs;\n}\n", "parses"),
+    ("javascript", "function gen() {\n  return [1, 2];\n}\nconsole.log(gen());\n", "runs"),
+    ("php", "<?php\nfunction twice($x) { return 2 * $x; }\n", "parses"),
+    ("php", "<?php\nfunction twice($x) { return 2 * $x; }\necho twice(2);\n", "runs"),
+    ("ruby", "def twice(x)\n  2 * x\nend\n", "parses"),
+    ("ruby", "def twice(x)\n  2 * x\nend\nputs twice(2)\n", "runs"),
+])
+def test_a_definition_only_script_is_judged_at_parses_not_runs(language: str, code: str, level: str) -> None:
+    box = _BOXES.setdefault(language, create_sandbox(language, SandboxOptions(), 1))
+    v = box.verify(Candidate(id="d", source="t", language=language, code=code))
+    assert v.status == Status.PASS and v.artifacts["level"] == level, v.checks
+    assert bool(v.artifacts["blocks"][0].get("defines_only")) == (level == "parses")
+
+
+@pytest.mark.parametrize("sql,status,reason", [
+    # rows 32, 34, 40, 458, 1039 of code_alpaca_2k: `Table` is reserved in every dialect
+    ("SELECT AVG(Revenue) FROM Table WHERE City = 'London';", "fail", "syntax-error"),
+    ("SELECT AVG(Revenue) FROM `Table` WHERE City = 'London';", "pass", None),
+    # row 657: alias d2 is used but never joined
+    ("SELECT SUM(e1.salary) - SUM(e2.salary) FROM employees e1 JOIN departments d1 ON e1.department_id = d1.id "
+     "JOIN employees e2 ON e2.department_id = d2.id WHERE d1.id = 1 AND d2.id = 2;", "fail", "undeclared-name"),
+    ("SELECT SUM(e1.salary) - SUM(e2.salary) FROM employees e1 JOIN departments d1 ON e1.department_id = d1.id "
+     "JOIN departments d2 ON 1 = 1 JOIN employees e2 ON e2.department_id = d2.id WHERE d1.id = 1 AND d2.id = 2;",
+     "pass", None),
+    ("WITH c AS (SELECT 1 AS z) SELECT c.z, s.y FROM c JOIN (SELECT 2 AS y) s ON 1 = 1;", "pass", None),
+    # rows 438, 651: a comma right before FROM
+    ("SELECT Title, Price, FROM Book WHERE Rating = 5;", "fail", "syntax-error"),
+    ("SELECT Title, 'a, from' FROM Book WHERE Rating = 5;", "pass", None),
+])
+def test_sql_reserved_table_names_and_unjoined_aliases(sql: str, status: str, reason: str | None) -> None:
+    box = _BOXES.setdefault("sql", create_sandbox("sql", SandboxOptions(), 1))
+    v = box.verify(Candidate(id="q", source="t", language="sql", code=sql))
+    assert (v.status.value, v.reason) == (status, reason), v.checks

@@ -104,6 +104,8 @@ _TOKENS: dict[str, list[tuple[re.Pattern[str], float]]] = {
              (re.compile(r"\belsif\b"), 5)],
     "shell": [(re.compile(r"^\s*(?:echo|ls|cd|mkdir|grep|sudo|apt-get|pip|npm|git|export|chmod|cat|find|wc|awk|sed"
                           r"|curl|tar|rm|cp|mv|touch|ps|kill|df|du)\b(?!\s*\()", _M), 3),
+              (re.compile(r"^\s*(?:gcc|g\+\+|clang\+{0,2}|javac|rustc|go\s+(?:run|build)|mcs|tsc|make|curl|wget)\s+-?[\w./-]+"
+                          r"[^\n(]*$", _M), 8), (re.compile(r"(?:^|;\s*)\./\w+", _M), 3),
               (re.compile(r"\$\{?\w+\}?|\$\(\(?"), 1), (re.compile(r"^\s*(?:fi|done|esac)\s*$", _M), 5),
               (re.compile(r"\bthen\s*$|;\s*then\b|;\s*do\b", _M), 4), (re.compile(r"\[\[? .* \]\]?"), 2)],
     "sql": [(re.compile(r"^\s*SELECT\b[\s\S]+?\bFROM\b", _M | re.IGNORECASE), 8),
@@ -172,8 +174,15 @@ def _is_python(code: str) -> bool:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return False
-    # a lone expression (`true`, `5`, `a + b`) parses in every language: not evidence
-    return any(not isinstance(node, ast.Expr) for node in tree.body) and not re.search(r";\s*$", code.strip())
+    # a lone expression (`true`, `5`, `a + b`) parses in every language: not evidence, unless
+    # it uses what only Python has (a slice `xs[::-1]`, a builtin `len(s)`, a `#` comment)
+    if re.search(r";\s*$", code.strip()):
+        return False
+    return any(not isinstance(node, ast.Expr) for node in tree.body) or bool(_PYTHON_ONLY_EXPR.search(code))
+
+
+_PYTHON_ONLY_EXPR = re.compile(r"\[[^\]\[]*::|\[\s*-?\w*\s*:\s*-?\w*\s*\]|(?<![\w.$])(?:len|sorted|range|enumerate|zip|"
+                               r"isinstance|sum|max|min|abs|str|int|list|dict|set|tuple)\(|\s#\s")
 
 
 def scores(code: str) -> dict[str, float]:
@@ -193,19 +202,22 @@ def scores(code: str) -> dict[str, float]:
 _WORD = re.compile(r"^[A-Za-z][a-z'’,]*[.,:;!?]?$")
 
 
+def explanation_line(line: str) -> bool:
+    """A line of English explanation ("In Java, inheritance is achieved with ...", "For
+    example:"): a sentence ending in . : ? or !, or a short label, with no code punctuation."""
+    line = line.strip()
+    # English starts with a capital (`For example:`); code does not (`class Account:`, `for x in xs:`)
+    prose = line[:1].isupper()
+    label = prose and line.endswith(":") and len(line.split()) <= 5 and all(_WORD.match(t) for t in line.split())
+    sentence = prose and _sentence(line) and line[-1] in ".:?!" and not re.search(r"[;{}=<>]", line)
+    return bool(label or sentence)
+
+
 def explanation_lines(text: str) -> int:
-    """How many leading lines of `text` are an English explanation ("In Java, inheritance is
-    achieved with ... For example:"): sentences ending in . : ? or !, with no code punctuation."""
+    """How many leading lines of `text` are an English explanation (blank lines included)."""
     lines = text.split("\n")
     k = 0
-    while k < len(lines):
-        line = lines[k].strip()
-        # English starts with a capital (`For example:`); code does not (`class Account:`, `for x in xs:`)
-        prose = line[:1].isupper()
-        label = prose and line.endswith(":") and len(line.split()) <= 5 and all(_WORD.match(t) for t in line.split())
-        sentence = prose and _sentence(line) and line[-1] in ".:?!" and not re.search(r"[;{}=<>]", line)
-        if line and not (label or sentence):
-            break
+    while k < len(lines) and (not lines[k].strip() or explanation_line(lines[k])):
         k += 1
     return k
 
@@ -256,10 +268,14 @@ def detect(code: str, instruction: str = "", fence_tag: str = "") -> Detection:
     if lang:
         return Detection(lang, "fence", f"```{fence_tag}")
     content_lang, content_why = from_content(code)
-    if not content_lang and looks_like_prose(code or ""):
-        return Detection("", "none", "prose or a bare value, not code")
     named, words = from_instruction(instruction)
     other = UNSUPPORTED.search(instruction or "")
+    if not content_lang and looks_like_prose(code or ""):
+        # a bare token (`^a.+`) asked for in a language codevet lacks is that language, not prose
+        if other and not named and not any(_sentence(line) for line in (code or "").splitlines()) \
+                and len((code or "").split()) == 1:
+            return Detection("", "unsupported", f"the instruction asks for {other.group(1)}, which codevet does not check")
+        return Detection("", "none", "prose or a bare value, not code")
     if other and (not named or other.start() < (instruction or "").find(words)):
         return Detection("", "unsupported", f"the instruction asks for {other.group(1)}, which codevet does not check")
     if named:

@@ -358,7 +358,7 @@ app.add_typer(images_app, name="images")
 
 
 @images_app.command("build")
-def images_build(languages: list[str] = typer.Argument(None, help="python | oot | threejs (default: all)"),
+def images_build(languages: list[str] = typer.Argument(None, help="python | oot | threejs | polyglot (default: all)"),
                  base: Optional[str] = typer.Option(None, "--base", help="Debian 12 base image instead of the "
                                                     "Dockerfiles' default (see scripts/docker-base.sh)")) -> None:
     """Build the sandbox images from dockerfiles/ with the Docker SDK (tagged by content)."""
@@ -457,6 +457,13 @@ def scale_rows() -> list[tuple[str, bool, str]]:
     return rows
 
 
+def optional_row(what: str) -> bool:
+    """Rows doctor reports without calling the machine not-ok: each polyglot toolchain is
+    optional (a missing one only makes that language's answers `error sandbox-unavailable`),
+    and so are docker and the per-worker/non-root notes."""
+    return what.startswith(("per-worker", "running as", "isolation: docker", "toolchain: "))
+
+
 @app.command()
 def doctor() -> None:
     """Say which sandboxes and isolation backends work on this machine, and what is missing."""
@@ -466,14 +473,19 @@ def doctor() -> None:
     table.add_column("ok")
     table.add_column("detail")
     all_ok = True
+    optional_missing: list[str] = []
     for language in available_languages():
         try:
             rows = sandbox_class(language).doctor()
         except Exception as exc:  # an import failure is exactly what doctor should report
             rows = [("sandbox module", False, f"{type(exc).__name__}: {exc}")]
         for what, ok, detail in rows:
-            all_ok &= ok or what.startswith(("per-worker", "running as", "isolation: docker"))
-            table.add_row(language, what, "[green]yes[/]" if ok else "[red]no[/]", str(detail))
+            optional = optional_row(what)
+            all_ok &= ok or optional
+            if not ok and optional and what.startswith("toolchain: "):
+                optional_missing.append(what.removeprefix("toolchain: "))
+            table.add_row(language, what, "[green]yes[/]" if ok else "[yellow]no[/]" if optional else "[red]no[/]",
+                          str(detail))
     from codevet.sandboxes.isolation.limits import limit_rows
 
     for what, ok, detail in limit_rows():  # which limits apply (root or not, cgroups or not)
@@ -481,6 +493,9 @@ def doctor() -> None:
     for what, ok, detail in scale_rows():
         table.add_row("scale", what, "[green]yes[/]" if ok else "[yellow]no[/]", str(detail))
     Console().print(table)
+    if optional_missing:
+        console.print(f"[yellow]Optional toolchains missing: {', '.join(sorted(set(optional_missing)))} (answers in "
+                      "those languages are `error sandbox-unavailable`; `codevet setup LANG` installs one).[/]")
     if not all_ok:
         console.print("[yellow]Some parts are missing; `codevet setup` installs them on Debian.[/]")
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from codevet.core.markdown import fences
 from codevet.core.model import Candidate
-from codevet.generators.detect_language import Detection, detect, explanation_lines
+from codevet.generators.detect_language import Detection, detect, explanation_line, explanation_lines
 from codevet.generators.formats.answers import run_with_input
 from codevet.generators.formats.base import FormatAdapter, FormatError, require
 
@@ -32,7 +32,9 @@ def answer_blocks(instruction: str, answer: str) -> tuple[list[dict[str, str]], 
         lines = answer.split("\n")
         k = explanation_lines(answer)
         if k and any(line.strip() for line in lines[:k]):
-            rest = "\n".join(lines[k:])
+            # an explanation interleaved with its code (sentence, code, sentence, code): the code
+            # lines, in order, are the program; the sentences are blanked
+            rest = "\n".join("" if explanation_line(line) else line for line in lines[k:])
             if not rest.strip():
                 return [], [Detection("", "none", "an explanation in prose, no code")]
             parts = [("", rest)]

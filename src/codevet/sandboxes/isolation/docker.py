@@ -349,13 +349,23 @@ def container_name(kind: str, index: int) -> str:
     return f"codevet-{kind}-{os.getpid()}-{index}-{os.urandom(3).hex()}"
 
 
-def kill_labelled(run_label: str) -> None:
-    """Kill every container of one run (a crashed client leaves its container running)."""
+def kill_labelled(run_label: str, settle_s: float = 30.0) -> None:
+    """Kill every container of one run (a crashed client leaves its container running), then
+    wait (up to `settle_s`) until the engine has removed them all: `docker kill` returns
+    before `--rm` has removed a container, so without the wait a caller (or a test) that
+    looks right after still sees it."""
+    import time
+
+    def listed(all_states: bool) -> list[str]:
+        return subprocess.run(["docker", "ps", *(["-a"] if all_states else []), "-q", "--filter",
+                               f"label={LABEL}={run_label}"], capture_output=True, text=True, timeout=20).stdout.split()
     try:
-        ids = subprocess.run(["docker", "ps", "-q", "--filter", f"label={LABEL}={run_label}"],
-                             capture_output=True, text=True, timeout=20).stdout.split()
+        ids = listed(False)
         if ids:
             subprocess.run(["docker", "kill", *ids], capture_output=True, timeout=30)
+        deadline = time.monotonic() + settle_s
+        while listed(True) and time.monotonic() < deadline:
+            time.sleep(0.2)
     except (OSError, subprocess.TimeoutExpired):
         pass
 
@@ -376,6 +386,28 @@ def container_path(arg: str, inside: dict[str, str]) -> str:
     return arg
 
 
+# Run as the sandbox's user in a warm container between two examples. Processes are
+# killed until none but init (PID 1), the keeper (the lowest other PID: started first) and
+# this shell remain; a fork loop that outlives 20 rounds fails the scrub.
+SCRUB_SCRIPT = r"""
+keeper=$(ls /proc | grep -E '^[0-9]+$' | grep -vx 1 | sort -n | head -n 1)
+i=0
+while :; do
+  left=0
+  for p in $(ls /proc | grep -E '^[0-9]+$'); do
+    case "$p" in 1|"$keeper"|"$$") continue ;; esac
+    [ "$(cat /proc/$p/stat 2>/dev/null | cut -d' ' -f4)" = "$$" ] && continue
+    kill -9 "$p" 2>/dev/null && left=1
+  done
+  [ "$left" = 0 ] && break
+  i=$((i + 1)); [ "$i" -ge 20 ] && exit 1
+done
+find /tmp /dev/shm -mindepth 1 -maxdepth 1 ! -path {workdir} -exec rm -rf {{}} + 2>/dev/null
+find /tmp /dev/shm -mindepth 1 -maxdepth 1 ! -path {workdir} | grep -q . && exit 1
+exit 0
+"""
+
+
 class WarmContainers:
     """Long-lived containers of one image, one per concurrent caller: a compile becomes a
     `docker exec` (~0.1 s) instead of a `docker run` (~0.5 s and more). Each container has
@@ -383,10 +415,13 @@ class WarmContainers:
     overran or flooded is killed and replaced, so nothing of one example reaches the next.
     """
 
-    def __init__(self, image: str, limits: Limits, workdir: str) -> None:
+    def __init__(self, image: str, limits: Limits, workdir: str, scrub: bool = False) -> None:
         self.image = image
         self.limits = limits
         self.workdir = workdir
+        # Untrusted programs (the polyglot ladder runs the answers) may leave a daemon or
+        # files in /tmp behind: with `scrub`, each container is scrubbed after every use.
+        self.scrub = scrub
         self.run_label = f"codevet-warm-{os.getpid()}-{os.urandom(3).hex()}"
         self._idle: list[WarmContainer] = []
         self._lock = threading.Lock()
@@ -428,14 +463,27 @@ class WarmContainers:
         self.started += 1
         return WarmContainer(name, host_dir, inside)
 
-    def exec_argv(self, container: WarmContainer, argv: list[str], env: dict[str, str]) -> list[str]:
+    def exec_argv(self, container: WarmContainer, argv: list[str], env: dict[str, str],
+                  wall_s: float | None = None) -> list[str]:
         """`docker exec` of argv in the container, under an in-container wall-clock kill of
-        its whole process group (coreutils `timeout`), the host's deadline being the backstop."""
+        its whole process group (coreutils `timeout`), the host's deadline being the backstop.
+        Host paths in argv and in env values (a tool's location) become the container's names."""
         cmd = ["docker", "exec", "--workdir", self.workdir]
         for k, v in env.items():
-            cmd += ["--env", f"{k}={v}"]
-        return cmd + [container.name, "timeout", "-s", "KILL", f"{self.limits.wall_s:g}",
+            cmd += ["--env", f"{k}={container_path(v, container.inside)}"]
+        return cmd + [container.name, "timeout", "-s", "KILL", f"{wall_s or self.limits.wall_s:g}",
                       *(container_path(a, container.inside) for a in argv)]
+
+    def scrubbed(self, container: WarmContainer) -> bool:
+        """Kill every process the last example left in the container (all but its init and
+        the `sleep` that keeps it up, the lowest PID after init) and empty /tmp outside the
+        workspace and /dev/shm. False when something survived: the caller discards it."""
+        try:
+            out = subprocess.run(["docker", "exec", container.name, "/bin/sh", "-c", SCRUB_SCRIPT.format(
+                workdir=self.workdir)], capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            return False
+        return out.returncode == 0
 
     def close(self) -> None:
         with self._lock:

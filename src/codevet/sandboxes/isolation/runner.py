@@ -194,13 +194,16 @@ def _run_warm(argv: list[str], files: dict[str, str | bytes], limits: Limits, ro
         for old in container.host_dir.iterdir():  # the previous example's files
             shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
         _write(container.host_dir, files)
-        cmd = warm.exec_argv(container, [a.replace("{work}", warm.workdir) for a in argv], {**BASE_ENV, **(env or {})})
+        cmd = warm.exec_argv(container, [a.replace("{work}", warm.workdir) for a in argv], {**BASE_ENV, **(env or {})},
+                             limits.wall_s)
         # the in-container `timeout -s KILL` fires first; the client's deadline is the backstop
         result = _run(cmd, limits.wall_s + 2, limits.output_bytes, env=dict(os.environ))
         if result.returncode == 137 and result.duration_s >= limits.wall_s - 0.5:
             result.timed_out = True
         healthy = not (result.timed_out or result.output_truncated)
         _collect(container.host_dir, collect, result)
+        if healthy and warm.scrub:
+            healthy = warm.scrubbed(container)
         return result
     finally:
         if healthy:

@@ -13,7 +13,9 @@ block of the answer with its language, and each gets its own ladder (checks name
 `<language>:<step>`), so an answer with HTML, CSS and JavaScript is checked three times.
 
 Per block: parse -> compile -> run (see ladder.py), under the same isolation as the other
-sandboxes (runner.run_isolated: bwrap by default, docker when asked for). The level reached
+sandboxes (runner.run_isolated: bwrap by default; with `--isolation docker` each ladder is a
+`docker exec` in a warm container of dockerfiles/polyglot.Dockerfile, which holds the same
+Debian toolchains, scrubbed after every example). The level reached
 is in `artifacts["level"]` (`parses`, `compiles`, `runs`) and per block in
 `artifacts["blocks"]`. A missing toolchain is `error sandbox-unavailable` naming the Debian
 package. Shell is parsed and shellchecked and never run unless `polyglot.run_shell`.
@@ -25,9 +27,10 @@ from __future__ import annotations
 import json
 import re
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from codevet.core.model import Candidate, Check, Status, Verdict
 from codevet.core.options import SandboxOptions
@@ -38,6 +41,9 @@ from codevet.sandboxes.isolation import Limits, resolve_isolation, run_isolated
 from codevet.sandboxes.polyglot import ladder, markup
 from codevet.sandboxes.polyglot.programs import BUILDERS
 from codevet.sandboxes.polyglot.toolchains import TOOLCHAINS, TSC_ENV, Steps, steps, system_which
+
+if TYPE_CHECKING:
+    from codevet.sandboxes.isolation.docker import WarmContainers
 
 HERE = package_dir(__name__)
 MAX_CODE_CHARS = 200_000
@@ -50,12 +56,13 @@ def tsc_path() -> Path:
     return data_dir() / "polyglot" / "ts" / "node_modules" / "typescript" / "lib" / "tsc.js"
 
 
-def missing_toolchain(language: str) -> str:
-    """Why `language` cannot be checked on this machine, naming what to install; "" if it can."""
+def missing_toolchain(language: str, isolation: str = "") -> str:
+    """Why `language` cannot be checked on this machine, naming what to install; "" if it can.
+    Under docker the commands are the image's (built with all of them), not the host's."""
     tc = TOOLCHAINS.get(language)
     if tc is None:
         return f"no polyglot toolchain for {language!r}"
-    gone = tc.missing()
+    gone = tc.missing() if isolation != "docker" else []
     if gone:
         pkgs = sorted({p for _, p in gone})
         return (f"{', '.join(c for c, _ in gone)} not found: apt-get install {' '.join(pkgs)} "
@@ -88,16 +95,35 @@ class PolyglotSandbox(Sandbox):
     """The ladder for one language (subclasses below set `language`)."""
 
     language = "polyglot"
-    isolation_backends = ("bwrap", "none")
+    isolation_backends = ("bwrap", "docker", "none")
     version = "1." + source_version(sorted(HERE.glob("*.py")))
 
     def __init__(self, options: SandboxOptions, jobs: int = 1) -> None:
         super().__init__(options, jobs)
         self.isolation = ""
+        self.warm: WarmContainers | None = None  # docker: one running container per concurrent ladder
+        self._lock = threading.Lock()
 
     def open(self) -> None:
-        if not self.isolation:
-            self.isolation = resolve_isolation(self.options.isolation)
+        with self._lock:
+            if self.isolation:
+                return
+            isolation = resolve_isolation(self.options.isolation)
+            if isolation == "docker":
+                from codevet.sandboxes.isolation.docker import WarmContainers, require_image
+                from codevet.sandboxes.isolation.runner import WORKDIR
+
+                # the longest limits (compiling): each exec gets its own, shorter, deadline
+                self.warm = WarmContainers(require_image("polyglot"), self._limits(True), WORKDIR, scrub=True)
+            self.isolation = isolation
+
+    def close(self) -> None:
+        """Only docker keeps something running between examples (its warm containers)."""
+        with self._lock:
+            warm, self.warm = self.warm, None
+            self.isolation = ""
+        if warm is not None:
+            warm.close()
 
     def fingerprint(self, candidate: Candidate) -> dict[str, Any]:
         return {"blocks": self._blocks(candidate), "stdin": self._stdin(candidate),
@@ -108,6 +134,10 @@ class PolyglotSandbox(Sandbox):
                 "evidence": "" if self._blocks(candidate) else str((candidate.meta or {}).get("language_evidence", ""))}
 
     def environment(self) -> dict[str, Any]:
+        if self.options.isolation == "docker":  # the toolchains are the image's: its tag hashes its pins
+            from codevet.sandboxes.isolation.docker import image_ref
+
+            return {"image": image_ref("polyglot")}
         langs = {b for b in TOOLCHAINS} if self.language == "polyglot" else {self.language}
         return {lang: _version(lang) for lang in sorted(langs)}
 
@@ -184,7 +214,7 @@ class PolyglotSandbox(Sandbox):
                                   [Check(f"{language}:code", False, f"{len(code)} characters, more than {MAX_CODE_CHARS}")])
         if language == "python":
             return self._python(code)
-        why = missing_toolchain(language)
+        why = missing_toolchain(language, self.isolation)
         if why:
             return ladder.Outcome(language, "error", "", "sandbox-unavailable", [Check(f"{language}:toolchain", False, why)])
         if language in ("html", "css"):
@@ -205,7 +235,8 @@ class PolyglotSandbox(Sandbox):
                                       [Check(f"{language}:toolchain", False, "JSX is parsed by typescript, which is not "
                                              f"installed in {tsc_path().parents[2]}: run `codevet setup typescript`")])
             env, ro = {TSC_ENV: str(tsc_path())}, (str(tsc_path().parents[2]),)
-        res = ladder.execute(st, program, stdin, run, self._limits(bool(st.compile) or program.jsx), self.isolation, ro, env)
+        res = ladder.execute(st, program, stdin, run, self._limits(bool(st.compile) or program.jsx), self.isolation, ro, env,
+                             self.warm)
         out = ladder.judge(language, program, st, res, context, run)
         if not run and out.status == "pass" and program.runnable:
             out.detail["not_run"] = "a fragment (one function)" if fragment else self._why_not_run(language, code)
@@ -250,8 +281,9 @@ class PolyglotSandbox(Sandbox):
         if not parsed["parsed"] or not parsed["creates"]:
             return self._sql_outcome(parsed)
         runner = (HERE / "sql_runner.py").read_text()
-        res = run_isolated([sys.executable, "-I", "sql_runner.py"], {"prog.sql": code, "sql_runner.py": runner},
-                           self._limits(False), self.isolation)
+        python = "python3" if self.isolation == "docker" else sys.executable  # the image's has sqlglot too
+        res = run_isolated([python, "-I", "sql_runner.py"], {"prog.sql": code, "sql_runner.py": runner},
+                           self._limits(False), self.isolation, warm=self.warm)
         try:
             report = json.loads(res.stdout.decode("utf-8", "replace").strip().splitlines()[-1])
         except (ValueError, IndexError):
@@ -267,6 +299,10 @@ class PolyglotSandbox(Sandbox):
             return ladder.Outcome("sql", "fail", "", "syntax-error", [Check("sql:parse", False, report["error"] or "")])
         checks = [Check("sql:parse", True, f"{report.get('statements', 0)} statements ({report['dialect']} dialect)")]
         detail = {"dialect": report["dialect"], "tables": report.get("tables", [])}
+        if report.get("unknown_names"):  # `d2.id` with no table or alias d2 in the statement
+            checks.append(Check("sql:names", False, "qualifiers naming no table or alias of the statement: "
+                                + ", ".join(report["unknown_names"])))
+            return ladder.Outcome("sql", "fail", "parses", "undeclared-name", checks, detail)
         if not report["creates"]:
             return ladder.Outcome("sql", "pass", "parses", None, checks,
                                   {**detail, "not_run": "uses tables the answer does not create"})

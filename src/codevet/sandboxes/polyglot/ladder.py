@@ -16,6 +16,9 @@ from codevet.sandboxes.polyglot.programs import Program
 from codevet.sandboxes.polyglot.toolchains import ENV, Steps
 
 LEVELS = ("", "parses", "compiles", "runs")
+# PHP functions that come from extensions (databases, HTTP, images) a plain `php -n` has not
+_PHP_EXTENSION = re.compile(r"(?:pg|mysqli|mysql|oci|sqlsrv|sqlite|mongo|curl|ftp|ldap|imap|image|gd|mb|iconv|intl|"
+                            r"bc|gmp|xml|xmlrpc|soap|zip|gz|bz|openssl|sodium|redis|memcache|apcu)_\w+$", re.IGNORECASE)
 STAGE_FILE = ".codevet-stage"
 
 
@@ -113,6 +116,10 @@ def judge(language: str, program: Program, st: Steps, res: RunResult, context: C
     if stage == "built":
         return Outcome(language, "pass", level, None, checks, added)
     # stage == run
+    if res.returncode == 0 and program.defines_only and not res.stdout.strip():
+        checks.append(Check(f"{language}:run", True, "exit 0, but the code only defines names and calls nothing: "
+                            f"running it proves no more than `{level}`"))
+        return Outcome(language, "pass", level, None, checks, {**added, "defines_only": True})
     if res.returncode == 0:
         checks.append(Check(f"{language}:run", True, f"exit 0, {len(res.stdout)} bytes of output"))
         return Outcome(language, "pass", "runs", None, checks, {**added, "stdout": _text(res.stdout, 400)})
@@ -120,6 +127,10 @@ def judge(language: str, program: Program, st: Steps, res: RunResult, context: C
     # php prints its fatal errors on stdout
     missing = diagnostics.runtime_name_error((res.stderr + b"\n" + res.stdout[-4000:]).decode("utf-8", "replace"))
     code = program.files[program.source]
+    if missing and language == "php" and _PHP_EXTENSION.match(missing):
+        checks.append(Check(f"{language}:run", True, f"not run to the end: {missing}() is a function of a PHP "
+                            "extension (and a server) the sandbox does not have"))
+        return Outcome(language, "pass", level, None, checks, {**added, "context_missing": [missing]})
     if missing and (context.gives(missing, code) or not program.whole):
         checks.append(Check(f"{language}:run", True, f"not run to the end: {missing!r} comes from the task's context"))
         return Outcome(language, "pass", level, None, checks, {**added, "context_missing": [missing]})

@@ -25,6 +25,44 @@ class Program:
     library: bool = False  # compile as a library (no entry point)
     module: bool = False  # javascript: ES module syntax
     jsx: bool = False  # javascript with JSX (React): parsed by TypeScript's parser, never run
+    defines_only: bool = False  # a script that only defines (functions, classes): running it calls nothing
+
+
+_COMMENTS_STRINGS = re.compile(r"//[^\n]*|/\*[\s\S]*?\*/|#[^\n]*|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'"
+                               r"|`(?:\\.|[^`\\])*`")
+_CALL = re.compile(r"(?<![\w$])(?!(?:function|if|for|foreach|while|switch|catch|elseif|return|array|list|fn)\s*\()"
+                   r"[A-Za-z_$][\w$.:>-]*\s*\(|\)\s*\(|(?<![\w$])(?:echo|print|new|await|yield|throw|require|include)\b")
+_DECLARED_CALL = re.compile(r"\bfunction\s*&?\s*[\w$]*\s*\(")
+_RUBY_TOP = re.compile(r"^(?:def|end|class|module|require(?:_relative)?|attr_\w+|private|protected|public|include|#)\b|^\s*$|^end$")
+
+
+def top_level(code: str) -> str:
+    """The code outside every brace pair, comments and strings removed: what a script does
+    when it is run, as opposed to what it defines."""
+    text = _COMMENTS_STRINGS.sub(" ", code)
+    out, depth = [], 0
+    for ch in text:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def defines_only(code: str, language: str) -> bool:
+    """Does running this script call nothing (only `function`/`class` definitions, or names
+    bound to values)? Such a run proves no more than parsing it: the ladder says `parses`."""
+    if language == "ruby":
+        lines = [line for line in code.splitlines() if line.strip()]
+        return bool(lines) and all(_RUBY_TOP.match(line) or line[:1].isspace() for line in lines)
+    top = _DECLARED_CALL.sub(" ", top_level(code.replace("<?php", " ").replace("?>", " ")))
+    # control flow at the top level (`if (x) { run(); }`) does something: not a definition
+    return bool(code.strip()) and not _CALL.search(top) and not _CONTROL.search(top)
+
+
+_CONTROL = re.compile(r"(?<![\w$])(?:if|for|foreach|while|do|switch|try|else)\b")
 
 
 _C_FUNC = re.compile(r"^[A-Za-z_][\w \t\*&<>:,]*[\s\*&]\**~?[\w:]+\s*\([^;{]*\)\s*(?:const\s*)?(?:noexcept\s*)?\{", _M)
@@ -184,11 +222,12 @@ def javascript(code: str) -> Program:
                        ["a class around the method"])
     module = bool(re.search(r"^\s*(?:import\s[\w{*][^;]*from\s|export\s)", code, _M))
     name = "prog.mjs" if module else "prog.js"
-    return Program({name: code}, name, True, True, module=module)
+    return Program({name: code}, name, True, True, module=module,
+                   defines_only=not module and defines_only(code, "javascript"))
 
 
 def typescript(code: str) -> Program:
-    return Program({"prog.ts": code}, "prog.ts", True, True)
+    return Program({"prog.ts": code}, "prog.ts", True, True, defines_only=defines_only(code, "typescript"))
 
 
 def php(code: str) -> Program:
@@ -196,12 +235,13 @@ def php(code: str) -> Program:
         return Program({"prog.php": "<?php\nclass Snippet {\n" + code + "\n}\n"}, "prog.php", False, True,
                        ["<?php and a class around the method"])
     if "<?php" in code or "<?=" in code:
-        return Program({"prog.php": code}, "prog.php", True, True)
-    return Program({"prog.php": "<?php\n" + code}, "prog.php", True, True, ["the <?php opening tag"])
+        return Program({"prog.php": code}, "prog.php", True, True, defines_only=defines_only(code, "php"))
+    return Program({"prog.php": "<?php\n" + code}, "prog.php", True, True, ["the <?php opening tag"],
+                   defines_only=defines_only(code, "php"))
 
 
 def ruby(code: str) -> Program:
-    return Program({"prog.rb": code}, "prog.rb", True, True)
+    return Program({"prog.rb": code}, "prog.rb", True, True, defines_only=defines_only(code, "ruby"))
 
 
 def shell(code: str) -> Program:
