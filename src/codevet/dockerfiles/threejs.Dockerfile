@@ -8,14 +8,14 @@
 # entrypoint maps Chromium's --remote-debugging-pipe fds 3/4 onto the container's
 # stdin/stdout, so CDP flows through the docker client's stdio.
 # Build: codevet images build threejs [--base REF]; BASE as in python.Dockerfile.
-# Chromium is not pinned: Debian's security archive keeps only its latest build, so a pin
-# stops building with the next update (156.0.8078.79 did). The cache key records the
-# Chromium version that judged (ThreeJSSandbox.environment).
+# Chromium is pinned like every package, but Debian's security archive keeps only its latest
+# build: the pin has to move with each Chromium update (156.0.8078.79 stopped building when
+# .108 came out), and the build names the missing version when it does.
 ARG BASE=debian:12.11-slim
 FROM ${BASE}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      chromium fonts-dejavu-core=2.37-6 \
+      chromium=156.0.8078.108-1~deb12u1 fonts-dejavu-core=2.37-6 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --no-create-home --home-dir /tmp sandbox
 ENV HOME=/tmp XDG_CONFIG_HOME=/tmp/.config XDG_CACHE_HOME=/tmp/.cache

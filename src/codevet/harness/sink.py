@@ -24,8 +24,8 @@ def report_line(candidate: Candidate, verdict: Verdict, cached: bool) -> dict[st
         "duration_s": round(verdict.duration_s, 4),
         "cached": cached,
     }
-    if candidate.tests is not None and len(candidate.tests):
-        line["tests_origin"] = candidate.tests.origin
+    if candidate.tests is not None and any(c.kind != "run" for c in candidate.tests.cases):
+        line["tests_origin"] = candidate.tests.origin  # a bare run with the record's input is no test
     if candidate.meta.get("synthesis"):  # --synthesize-tests: what the model's tests did (harness/synthesize.py)
         line["synthesis"] = candidate.meta["synthesis"]
     if candidate.meta.get("input"):
