@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from codevet.core.model import TestCase, TestSpec
-from codevet.generators.statement_tests.text import (NotAValue, decimals, parse_assignments, parse_value,
-                                                      parse_values, plain_text)
+from codevet.generators.statement_tests.text import (NotAValue, accepts_any_answer, decimals, parse_assignments,
+                                                      parse_value, parse_values, plain_text)
 
 _EXAMPLE = re.compile(r"^\s*Example\s*(\d*)\s*:?\s*$|^\s*Example\s*(\d+)\s*:", re.MULTILINE | re.IGNORECASE)
 _END = re.compile(r"^\s*(Constraints|Note|Follow[- ]up|Hint)\b.*$", re.MULTILINE | re.IGNORECASE)
@@ -31,9 +31,6 @@ _OUTPUT = re.compile(r"\bOutput\s*:", re.IGNORECASE)
 _EXPLANATION = re.compile(r"\bExplanation\s*:", re.IGNORECASE)
 _OTHER_ANSWERS = re.compile(r"(also (a )?(valid|accepted|correct)|other (valid |correct )?answers?|is also an? (valid )?"
                             r"answer|would also be accepted)", re.IGNORECASE)
-_ANY_ANSWER = re.compile(r"(return|output|print) any (one )?(of them|valid|such|possible|answer|solution)|"
-                         r"multiple (valid )?(answers|solutions)|any of them|more than one (valid )?answer",
-                         re.IGNORECASE)
 _ANY_ORDER = re.compile(r"in any order|order (of [^.]{0,60})?(does not|doesn't) matter|any order", re.IGNORECASE)
 _INPLACE = re.compile(r"[Dd]o not return anything|modify [^.]{0,40}\bin[- ]place", re.IGNORECASE)
 _INPLACE_NAME = re.compile(r"modify\s+(?:the\s+)?(?:input\s+)?(?:array\s+|list\s+|matrix\s+)?([A-Za-z_]\w*)\s+in[- ]place",
@@ -206,7 +203,7 @@ def derive(statement: str, code: str, slug: str = "") -> Derived:
     if not exs:
         return result
     text = plain_text(statement)
-    if _ANY_ANSWER.search(text):
+    if accepts_any_answer(text):
         result.skipped.append("the statement accepts any of several answers")
         return result
     fns, classes = functions(code, text)

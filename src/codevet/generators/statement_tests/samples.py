@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass
 
 from codevet.core.model import TestCase, TestSpec
-from codevet.generators.statement_tests.text import plain_text
+from codevet.generators.statement_tests.text import accepts_any_answer, plain_text
 
 _HEADER = re.compile(r"^-*\s*(?P<sample>sample\s+|example\s+)?(?P<what>input|output)(?:\s*(?:example\s*)?#?\s*\d+)?"
                      r"\s*:?\s*-*\s*$", re.IGNORECASE)
 _EXAMPLES = re.compile(r"^-*\s*(examples?|samples?|sample tests?)(\s*\d+)?\s*:?\s*-*\s*$", re.IGNORECASE)
 _STOP = re.compile(r"^-*\s*(notes?|explanation|hints?|constraints|scoring|subtasks?)\b.*$", re.IGNORECASE)
+_PROSE = re.compile(r"^(#{2,}\s|\S+(\s+\S+){3,}[.:]$)")
+_INTERACTIVE = re.compile(r"\binteract(ive|or|ion)\b", re.IGNORECASE)  # the samples are a dialogue, not a file
 _READS_STDIN = re.compile(r"\binput\s*\(|sys\.stdin|open\s*\(\s*0|fileinput")
 
 
@@ -68,6 +70,10 @@ def samples(statement: str) -> list[Sample]:
         if _STOP.match(stripped) and current is not None and current_kind == "output":
             close()
             continue
+        if (current is not None and current_kind == "output" and current and not current[-1].strip()
+                and any(x.strip() for x in current) and _PROSE.match(stripped)):
+            close()  # a paragraph after the sample output (AtCoder's explanations have no header)
+            continue
         if current is not None:
             current.append(line.rstrip())
     close()
@@ -79,7 +85,8 @@ def derive(statement: str, code: str) -> TestSpec | None:
     if not reads_stdin(code):
         return None
     found = samples(statement)
-    if not found:
+    text = plain_text(statement)
+    if not found or accepts_any_answer(text) or _INTERACTIVE.search(text):
         return None
     cases = tuple(TestCase("stdio", input=s.input, output=s.output, name=f"sample_{i + 1}") for i, s in enumerate(found))
     return TestSpec(cases, origin="statement")

@@ -123,3 +123,20 @@ def parse_values(text: str) -> list:
 def decimals(text: str) -> int:
     """The most digits after a decimal point in `text` (0 when it shows no float)."""
     return max((len(m) for m in re.findall(r"\d\.(\d+)", text)), default=0)
+
+
+_ANY_ANSWER = re.compile(r"\b(return|output|print)\s+any\b(?!\s+(order|case))|\b(multiple|several|many|more than one)\s+"
+                         r"(valid |possible |optimal |correct )?(answers|solutions)|\bany of them\b"
+                         r"|\bone possible\b|\bone of (the )?(possible|valid|optimal|correct)\b", re.IGNORECASE)
+_UNIQUE_PICK = re.compile(r"lexicographically|smallest|largest|minimum|maximum|minimal|maximal|first|last|earliest",
+                          re.IGNORECASE)
+
+
+def accepts_any_answer(text: str) -> bool:
+    """Whether the statement accepts any of several answers ("If there are multiple
+    answers, print any of them"): then an example's output is one answer among others and
+    no test may demand it. A sentence that picks one ("print the smallest") does not count."""
+    for sentence in re.split(r"(?<=[.;!?])\s+|\n", text):
+        if _ANY_ANSWER.search(sentence) and not _UNIQUE_PICK.search(sentence):
+            return True
+    return False

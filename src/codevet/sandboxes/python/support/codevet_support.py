@@ -227,8 +227,8 @@ def _canonical(value):
 def _close(got, expected, abs_tol: float) -> bool:
     """Equality where floats may differ by `abs_tol` (or a relative 1e-6)."""
     got, expected = _norm(got), _norm(expected)
-    if isinstance(got, bool) or isinstance(expected, bool):
-        return got == expected
+    if isinstance(got, bool) or isinstance(expected, bool):  # `true` is not 1
+        return isinstance(got, bool) and isinstance(expected, bool) and got == expected
     if isinstance(got, (int, float)) and isinstance(expected, (int, float)):
         return math.isclose(got, expected, rel_tol=1e-6, abs_tol=abs_tol)
     if isinstance(got, list) and isinstance(expected, list):
