@@ -52,10 +52,21 @@ def examples_in(text: str) -> list[doctest.Example]:
 
 
 def case_code(text: str, name: str) -> str:
-    """The body of one `assert` test: run `text`'s examples with the answer's globals."""
+    """The body of one `assert` test: run `text`'s examples with the answer's globals. Output
+    that differs from the expected text only in how a value is written (`"12"` for `'12'`,
+    `[1,2]` for `[1, 2]`) still matches: both sides are compared as Python literals."""
     return (
+        "import ast as _ast\n"
         "import doctest as _doctest\n"
-        f"_runner = _doctest.DocTestRunner(optionflags={_FLAGS})\n"
+        "class _Checker(_doctest.OutputChecker):\n"
+        "    def check_output(self, want, got, flags):\n"
+        "        if super().check_output(want, got, flags):\n"
+        "            return True\n"
+        "        try:\n"
+        "            return _ast.literal_eval(want.strip()) == _ast.literal_eval(got.strip())\n"
+        "        except Exception:\n"
+        "            return False\n"
+        f"_runner = _doctest.DocTestRunner(checker=_Checker(), optionflags={_FLAGS})\n"
         f"_test = _doctest.DocTestParser().get_doctest({text!r}, dict(globals()), {name!r}, 'docstring', 0)\n"
         "_out = []\n"
         "_runner.run(_test, out=_out.append)\n"
@@ -63,20 +74,48 @@ def case_code(text: str, name: str) -> str:
     )
 
 
+def doctest_text(exs: list[doctest.Example]) -> str:
+    """The examples written back as one doctest. `>>> f(1) == 3` with nothing expected (a
+    common way of writing an example) expects `True`, as its author meant."""
+    out = []
+    for ex in exs:
+        first, *rest = ex.source.rstrip("\n").split("\n")
+        out += [f">>> {first}"] + [f"... {line}" for line in rest]
+        want = ex.want
+        if ex.exc_msg is not None:
+            want = "Traceback (most recent call last):\n  ...\n" + ex.exc_msg
+        elif not want.strip() and _is_comparison(ex.source):
+            want = "True\n"
+        out.append(want.rstrip("\n"))
+    return "\n".join(line for line in out if line) + "\n"
+
+
+def _is_comparison(source: str) -> bool:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    return len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr) and isinstance(tree.body[0].value, ast.Compare)
+
+
 def derive(instruction: str, code: str) -> TestSpec | None:
-    """One `assert` test per docstring with examples that call the answer's own names."""
+    """One `assert` test per docstring with examples that call the answer's own names. An
+    instruction that is itself code (a signature and docstring to complete) is read for its
+    docstrings; the same docstring met twice gives one test."""
     names = defined_names(code)
     if not names:
         return None
-    sources = [("instruction", instruction)] + _docstrings(code)
-    cases = []
+    sources = _docstrings(instruction) if defined_names(instruction) else [("instruction", instruction)]
+    sources += _docstrings(code)
+    cases, seen = [], set()
     for where, text in sources:
         exs = examples_in(text or "")
-        if not exs or not any(ex.want.strip() for ex in exs):
+        if not exs or not any(ex.want.strip() or _is_comparison(ex.source) for ex in exs):
             continue
         called = set().union(*(_called(ex.source) for ex in exs))
-        if not called & names:
+        body = doctest_text(exs)
+        if not called & names or body in seen:
             continue
-        cases.append(TestCase("assert", case_code(text, where), name=f"doctest_{where}"))
+        seen.add(body)
+        cases.append(TestCase("assert", case_code(body, where), name=f"doctest_{where}"))
     return TestSpec(tuple(cases), origin="docstring") if cases else None
-
