@@ -247,3 +247,17 @@ def test_answer_with_its_own_listnode_class_gets_nodes_of_that_class(sandbox) ->
             "    def second(self):\n        return self.next\n\n"
             "def secondNode(head):\n    return head.second()\n")
     assert sandbox.verify(_cand(st, code)).status is Status.PASS
+
+
+def test_doctest_rules_comparison_without_output_and_code_instructions() -> None:
+    exs = doctests.examples_in(">>> f(1) == 2\n>>> f(2)\n3\n")
+    assert doctests.doctest_text(exs) == ">>> f(1) == 2\nTrue\n>>> f(2)\n3\n"
+    prompt = 'def f(x):\n    """Add one.\n    >>> f(1)\n    2\n    """\n'
+    spec = doctests.derive(prompt, prompt + "    return x + 1\n")
+    assert len(spec) == 1 and '"""' not in spec.cases[0].code.split("get_doctest(")[1].split(",")[0]
+
+
+def test_doctest_literal_comparison_in_the_sandbox(sandbox) -> None:
+    doc = "Write q.\n>>> q()\n\"12\"\n>>> q() == '12'\n"
+    assert sandbox.verify(_cand(doc, "def q():\n    return '12'\n")).status is Status.PASS
+    assert sandbox.verify(_cand(doc, "def q():\n    return '13'\n")).status is Status.FAIL
