@@ -261,3 +261,16 @@ def test_doctest_literal_comparison_in_the_sandbox(sandbox) -> None:
     doc = "Write q.\n>>> q()\n\"12\"\n>>> q() == '12'\n"
     assert sandbox.verify(_cand(doc, "def q():\n    return '12'\n")).status is Status.PASS
     assert sandbox.verify(_cand(doc, "def q():\n    return '13'\n")).status is Status.FAIL
+
+
+@pytest.mark.parametrize("statement", [
+    "Example 1:\nInput: x = " + "[" * 5000 + "\nOutput: 1",
+    "Example 1:\nInput: " + "a " * 5000 + "\nOutput: 2.",
+    "Example\n" * 3000,
+    ">>> f(\n" * 500,
+    "x" * 100_000,
+    "Sample Input\n\nSample Output\n",
+])
+def test_hostile_statements_give_no_tests_and_never_raise(statement: str) -> None:
+    c = add_statement_tests(Candidate(id="h", source="h", instruction=statement, code="def f(x):\n    return input()\n"))
+    assert c.tests is None

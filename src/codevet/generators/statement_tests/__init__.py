@@ -10,6 +10,8 @@ exactly as it was.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from codevet.core.model import Candidate, TestSpec
 from codevet.generators.statement_tests import doctests, leetcode, samples
 
@@ -22,9 +24,16 @@ def needs_tests(candidate: Candidate) -> bool:
     return tests is None or not tests.cases or all(c.kind == "run" for c in tests.cases)
 
 
+# Real statements are a few KB (greengerong/leetcode's longest is under 6 KB); a longer
+# text is not a problem statement, and parsing it would cost more than it could give.
+MAX_STATEMENT_CHARS = 64_000
+
+
 def derive_tests(statement: str, code: str, slug: str = "") -> tuple[TestSpec | None, dict]:
     """(tests, what was found): LeetCode examples first, then stdin/stdout samples, then
     doctests; the first that yields a test wins."""
+    if len(statement) > MAX_STATEMENT_CHARS:
+        return None, {"skipped": [f"statement of {len(statement)} characters: longer than any problem text"]}
     note: dict = {}
     lc = leetcode.derive(statement, code, slug)
     if lc.examples:
@@ -47,10 +56,17 @@ def add_statement_tests(candidate: Candidate) -> Candidate:
     if not needs_tests(candidate):
         return candidate
     slug = candidate.raw.get("slug", "") if isinstance(candidate.raw, dict) else ""
-    spec, note = derive_tests(candidate.instruction, candidate.code, str(slug or ""))
+    try:
+        spec, note = derive_tests(candidate.instruction, candidate.code, str(slug or ""))
+    except Exception as exc:  # an odd statement costs its tests, never the example or the run
+        candidate.meta["statement_tests"] = {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}
+        return candidate
     if note:
         candidate.meta["statement_tests"] = note
     if spec is not None:
+        old = candidate.tests
+        if old is not None and old.prelude and not spec.prelude:  # the dataset's harness header still applies
+            spec = replace(spec, prelude=old.prelude)
         candidate.tests = spec
     return candidate
 

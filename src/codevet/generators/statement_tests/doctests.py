@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import doctest
+import re
 
 from codevet.core.model import TestCase, TestSpec
 
@@ -102,10 +103,13 @@ def derive(instruction: str, code: str) -> TestSpec | None:
     """One `assert` test per docstring with examples that call the answer's own names. An
     instruction that is itself code (a signature and docstring to complete) is read for its
     docstrings; the same docstring met twice gives one test."""
+    if ">>>" not in instruction and ">>>" not in code:
+        return None
     names = defined_names(code)
     if not names:
         return None
-    sources = _docstrings(instruction) if defined_names(instruction) else [("instruction", instruction)]
+    is_code = re.search(r"^\s*(def|class)\s", instruction, re.MULTILINE) and defined_names(instruction)
+    sources = _docstrings(instruction) if is_code else [("instruction", instruction)]
     sources += _docstrings(code)
     cases, seen = [], set()
     for where, text in sources:
