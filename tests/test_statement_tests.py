@@ -185,6 +185,8 @@ def test_rows_with_their_own_tests_keep_them() -> None:
     ([2, 1], [1, 2], {"compare": "unordered"}, True),
     ([[2, 1], [3]], [[3], [1, 2]], {"compare": "unordered"}, True),
     ([1, 1, 2], [1, 2, 2], {"compare": "unordered"}, False),  # multisets, not sets
+    ([["tea", "eat"], ["bat"]], [["bat"], ["eat", "tea"]], {"compare": "unordered"}, True),
+    ([[1, 2]] * 2, [[1, 2], [2, 1]], {"compare": "unordered"}, False),  # copies are not permutations
     (2.500001, 2.5, {"abs_tol": 1e-5}, True),
     (2.6, 2.5, {"abs_tol": 1e-5}, False),
     (1.4142135, 1.41421, {"abs_tol": 1e-5}, True),
@@ -274,3 +276,12 @@ def test_doctest_literal_comparison_in_the_sandbox(sandbox) -> None:
 def test_hostile_statements_give_no_tests_and_never_raise(statement: str) -> None:
     c = add_statement_tests(Candidate(id="h", source="h", instruction=statement, code="def f(x):\n    return input()\n"))
     assert c.tests is None
+
+
+def test_bare_example_values_for_a_stdin_program_are_a_sample_not_a_call() -> None:
+    st = "Print n!.\nExample\nInput:\n5\nOutput:\n120\n"
+    prog = "import math\n\ndef solve(n):\n    return math.factorial(n)\n\nprint(solve(int(input())))\n"
+    spec, _ = derive_tests(st, prog)
+    assert spec.cases[0].kind == "stdio" and spec.cases[0].input == "5\n"
+    spec2, _ = derive_tests(st, "import math\n\ndef solve(n):\n    return math.factorial(n)\n")
+    assert spec2.cases[0].kind == "call" and spec2.cases[0].input == [5]

@@ -38,6 +38,7 @@ _INPLACE_NAME = re.compile(r"modify\s+(?:the\s+)?(?:input\s+)?(?:array\s+|list\s
 _STORED_IN = re.compile(r"(?:stored|kept|placed|modif\w+)\s+(?:inside|in)\s+(?:the\s+)?(?:input\s+)?(?:array\s+|list\s+)?"
                         r"([A-Za-z_]\w*)", re.IGNORECASE)
 _NODE_PARAMS = re.compile(r"\bnodes?,?\s+([A-Za-z_]\w*)(?:\s*(?:,|and)\s*([A-Za-z_]\w*))?", re.IGNORECASE)
+_READS_STDIN = re.compile(r"\binput\s*\(|sys\.stdin|open\s*\(\s*0")
 _TOLERANCE = re.compile(r"10\s*\^?\s*-\s*(\d+)")
 _RETURNS_NODE = re.compile(r"return\s+(?:the|its)\s+(?:\w+\s+){0,3}?(head|root)\b", re.IGNORECASE)
 
@@ -220,7 +221,8 @@ def derive(statement: str, code: str, slug: str = "") -> Derived:
             continue
         try:
             expected = parse_value(ex.output)
-            case, name = _case(ex, expected, fns, classes, slug, text, any_order, inplace, inplace_name, returns_node)
+            case, name = _case(ex, expected, fns, classes, slug, text, any_order, inplace, inplace_name, returns_node,
+                               code)
         except NotAValue as exc:
             result.skipped.append(f"example {ex.number}: {exc}")
             continue
@@ -248,7 +250,8 @@ def _skip_reason(ex: Example) -> str:
 
 
 def _case(ex: Example, expected, fns: list[Function], classes: set[str], slug: str, statement: str,
-          any_order: bool, inplace: bool, inplace_name: str | None, returns_node: bool) -> tuple[TestCase, str]:
+          any_order: bool, inplace: bool, inplace_name: str | None, returns_node: bool,
+          code: str = "") -> tuple[TestCase, str]:
     tol = _tolerance(statement, ex.output)
     judge: dict = {"compare": "unordered" if any_order else "exact"}
     if tol:
@@ -261,6 +264,8 @@ def _case(ex: Example, expected, fns: list[Function], classes: set[str], slug: s
                 and values[0][0] in classes and isinstance(values[1], list) and len(values[1]) == len(values[0])):
             judge.update(via="_codevet_lc_design", compare="exact")
             return TestCase("call", input=[values[0], values[1]], output=expected, name=name, judge=judge), values[0][0]
+        if _READS_STDIN.search(code) and not any(f.in_solution for f in fns):
+            raise _Skip("bare values for a program that reads stdin: a stdin/stdout sample, not a call")
         fn = pick_function(fns, None, len(values), slug)
         if fn is None:
             raise _Skip(f"no function of the answer takes {len(values)} argument(s)")

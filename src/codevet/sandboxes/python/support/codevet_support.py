@@ -238,14 +238,23 @@ def _close(got, expected, abs_tol: float) -> bool:
     return got == expected
 
 
+def _distinct(value) -> int:
+    value = _norm(value)
+    return len({repr(v) for v in value}) if isinstance(value, list) else 0
+
+
 def judged_match(got, expected, judge: dict) -> bool:
     """A case's own comparison: `compare` "exact" (the default) or "unordered", floats
     within `abs_tol` (default 1e-6)."""
     mode = judge.get("compare") or "exact"
     tol = float(judge.get("abs_tol") or 1e-6)
     if mode == "unordered":
-        got, expected = _canonical(got), _canonical(expected)
-    elif mode != "exact":
+        if not _close(_canonical(got), _canonical(expected), tol):
+            return False
+        # Sorting inner lists too lets [["tea","eat"]] match [["eat","tea"]]; the count of
+        # distinct items as given keeps six copies of [1,2,3] from matching six permutations.
+        return _distinct(got) == _distinct(expected)
+    if mode != "exact":
         raise ValueError(f"unknown comparison {mode!r}")
     return _close(got, expected, tol)
 
