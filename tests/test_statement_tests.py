@@ -285,3 +285,13 @@ def test_bare_example_values_for_a_stdin_program_are_a_sample_not_a_call() -> No
     assert spec.cases[0].kind == "stdio" and spec.cases[0].input == "5\n"
     spec2, _ = derive_tests(st, "import math\n\ndef solve(n):\n    return math.factorial(n)\n")
     assert spec2.cases[0].kind == "call" and spec2.cases[0].input == [5]
+
+
+def test_strings_all_padded_with_one_space_are_a_scraping_trace() -> None:
+    st = ('Example 1:\nInput: s = "III "\nOutput: 3\nExample 2:\nInput: s = "IV "\nOutput: 4\n')
+    d = leetcode.derive(st, "def romanToInt(s):\n    return len(s)\n")
+    assert [c.input for c in d.spec.cases] == [["III"], ["IV"]]
+    design = 'Example 1:\nInput:\n["MinStack ","push ","getMin "]\n[[],[1],[]]\nOutput:\n[null,null,1]'
+    assert leetcode.derive(design, "class MinStack:\n    pass\n").spec.entry_point == "MinStack"
+    real = 'Example 1:\nInput: s = "fly me  "\nOutput: 2\nExample 2:\nInput: s = "a"\nOutput: 1\n'
+    assert leetcode.derive(real, "def lengthOfLastWord(s):\n    return 1\n").spec.cases[0].input == ["fly me  "]

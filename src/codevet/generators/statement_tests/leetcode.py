@@ -38,6 +38,7 @@ _INPLACE_NAME = re.compile(r"modify\s+(?:the\s+)?(?:input\s+)?(?:array\s+|list\s
 _STORED_IN = re.compile(r"(?:stored|kept|placed|modif\w+)\s+(?:inside|in)\s+(?:the\s+)?(?:input\s+)?(?:array\s+|list\s+)?"
                         r"([A-Za-z_]\w*)", re.IGNORECASE)
 _NODE_PARAMS = re.compile(r"\bnodes?,?\s+([A-Za-z_]\w*)(?:\s*(?:,|and)\s*([A-Za-z_]\w*))?", re.IGNORECASE)
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _READS_STDIN = re.compile(r"\binput\s*\(|sys\.stdin|open\s*\(\s*0")
 _TOLERANCE = re.compile(r"10\s*\^?\s*-\s*(\d+)")
 _RETURNS_NODE = re.compile(r"return\s+(?:the|its)\s+(?:\w+\s+){0,3}?(head|root)\b", re.IGNORECASE)
@@ -186,6 +187,23 @@ class Derived:
     skipped: list[str] = field(default_factory=list)
 
 
+def padded_strings(exs: list[Example]) -> bool:
+    """Whether every string literal of every example ends in one space (`s = "III "`,
+    `["MinStack ", "push "]`): a trace of how some scraped copies of LeetCode (greengerong's
+    among them, as far as I know) turned HTML into text, not part of the values. One real
+    trailing space in a statement whose other strings have none does not count."""
+    found = [m.group(1) for ex in exs for m in _STRING.finditer(ex.input + "\n" + ex.output)]
+    return bool(found) and all(f.endswith(" ") and f.strip() for f in found)
+
+
+def _unpad(value):
+    if isinstance(value, str):
+        return value[:-1] if value.endswith(" ") else value
+    if isinstance(value, list):
+        return [_unpad(v) for v in value]
+    return value
+
+
 def _tolerance(statement: str, output_text: str) -> float | None:
     d = decimals(output_text)
     if not d:
@@ -214,6 +232,9 @@ def derive(statement: str, code: str, slug: str = "") -> Derived:
     returns_node = bool(_RETURNS_NODE.search(text))
     cases: list[TestCase] = []
     entry = ""
+    unpad = padded_strings(exs)
+    if unpad:
+        result.skipped.append("every string of the examples ends in one space: taken as a scraping trace and removed")
     for ex in exs:
         why = _skip_reason(ex)
         if why:
@@ -222,7 +243,7 @@ def derive(statement: str, code: str, slug: str = "") -> Derived:
         try:
             expected = parse_value(ex.output)
             case, name = _case(ex, expected, fns, classes, slug, text, any_order, inplace, inplace_name, returns_node,
-                               code)
+                               code, unpad)
         except NotAValue as exc:
             result.skipped.append(f"example {ex.number}: {exc}")
             continue
@@ -251,15 +272,20 @@ def _skip_reason(ex: Example) -> str:
 
 def _case(ex: Example, expected, fns: list[Function], classes: set[str], slug: str, statement: str,
           any_order: bool, inplace: bool, inplace_name: str | None, returns_node: bool,
-          code: str = "") -> tuple[TestCase, str]:
+          code: str = "", unpad: bool = False) -> tuple[TestCase, str]:
     tol = _tolerance(statement, ex.output)
     judge: dict = {"compare": "unordered" if any_order else "exact"}
     if tol:
         judge["abs_tol"] = tol
     name = f"example_{ex.number}"
+    fix = _unpad if unpad else (lambda v: v)
+    expected = fix(expected)
     assigns = parse_assignments(ex.input)
+    if assigns is not None:
+        assigns = [(n, fix(v)) for n, v in assigns]
     if assigns is None:
         values = parse_values(ex.input) if ex.input.lstrip()[:1] in "[{\"" else [parse_value(ex.input)]
+        values = [fix(v) for v in values]
         if (len(values) == 2 and isinstance(values[0], list) and values[0] and isinstance(values[0][0], str)
                 and values[0][0] in classes and isinstance(values[1], list) and len(values[1]) == len(values[0])):
             judge.update(via="_codevet_lc_design", compare="exact")
