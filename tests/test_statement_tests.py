@@ -295,3 +295,14 @@ def test_strings_all_padded_with_one_space_are_a_scraping_trace() -> None:
     assert leetcode.derive(design, "class MinStack:\n    pass\n").spec.entry_point == "MinStack"
     real = 'Example 1:\nInput: s = "fly me  "\nOutput: 2\nExample 2:\nInput: s = "a"\nOutput: 1\n'
     assert leetcode.derive(real, "def lengthOfLastWord(s):\n    return 1\n").spec.cases[0].input == ["fly me  "]
+
+
+def test_report_line_says_where_tests_came_from_and_why_an_example_gave_none() -> None:
+    from codevet.core.model import Verdict
+    from codevet.harness.sink import report_line
+
+    rows = {c.id: c for c in read_candidates(str(LC / "leetcode_set.jsonl"))}
+    line = report_line(rows["5"], Verdict(Status.PASS), cached=False)
+    assert line["tests_origin"] == "statement" and "other answers" in line["statement_tests"]["skipped"][0]
+    untested = report_line(rows["141"], Verdict.error("untested", "no tests"), cached=False)
+    assert "tests_origin" not in untested and "(head, pos)" in untested["statement_tests"]["skipped"][0]

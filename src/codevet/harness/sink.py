@@ -26,6 +26,8 @@ def report_line(candidate: Candidate, verdict: Verdict, cached: bool) -> dict[st
     }
     if candidate.tests is not None and len(candidate.tests):
         line["tests_origin"] = candidate.tests.origin
+    if candidate.meta.get("statement_tests"):  # what the text showed, and why an example gave no test
+        line["statement_tests"] = candidate.meta["statement_tests"]
     if candidate.meta.get("input"):
         line["input"] = str(candidate.meta["input"])
     if verdict.artifacts:

@@ -306,7 +306,8 @@ def _case(ex: Example, expected, fns: list[Function], classes: set[str], slug: s
     node_params = {n for m in _NODE_PARAMS.finditer(statement) for n in m.groups() if n}
     for value, kind, param in zip(args, fn.kinds, fn.params):
         if (kind or param in node_params) and not isinstance(value, list):
-            raise _Skip(f"{param} is a {kind} node but the example gives {value!r} (a node inside another structure)")
+            raise _Skip(f"{param} is a {kind + ' ' if kind else ''}node but the example gives {value!r} "
+                        "(a node inside another structure)")
     node_kinds = {k for k in fn.kinds if k}
     result_kind = fn.returns or (node_kinds.pop() if returns_node and len(node_kinds) == 1 else "")
     via_args: dict = {"kinds": fn.kinds, "result": result_kind}
