@@ -22,16 +22,20 @@ SOLUTIONS = Path(__file__).resolve().parent.parent / "fixtures/python/statement_
 
 def main() -> None:
     rows = {str(r["id"]): r for r in map(json.loads, ROWS.open(encoding="utf-8"))}
-    solutions = {k: v for k, v in json.loads(SOLUTIONS.read_text()).items() if not k.startswith("_")}
+    data = json.loads(SOLUTIONS.read_text())
+    wrong = data.pop("wrong", {})
+    solutions = {k: v for k, v in data.items() if not k.startswith("_")}
     with create_sandbox("python", SandboxOptions(timeout_s=60), jobs=1) as sandbox:
-        for rid, code in solutions.items():
+        runs = [(rid, code, "solution") for rid, code in solutions.items()]
+        runs += [(rid, code, "wrong twin") for rid, code in wrong.items()]
+        for rid, code, kind in runs:
             row = rows[rid]
             own = TestSpec(tuple(TestCase("stdio", input=t["input"]["stdin"], output=t["output"]["stdout"], name=f"own_{i}")
                                  for i, t in enumerate(json.loads(row["test"]))))
             truth = sandbox.verify(Candidate(id=rid, source="sf", instruction=row["content"], code=code, tests=own))
             derived = add_statement_tests(Candidate(id=rid, source="sf", instruction=row["content"], code=code))
             dv = sandbox.verify(derived) if derived.tests else None
-            print(json.dumps({"id": rid, "name": json.loads(row["labels"])["name"],
+            print(json.dumps({"id": rid, "kind": kind, "name": json.loads(row["labels"])["name"],
                               "own_tests": f"{sum(t.outcome == 'passed' for t in truth.tests)}/{len(own)} {truth.status.value}",
                               "derived": (f"{len(derived.tests)} {derived.tests.origin} -> {dv.status.value}" if dv else "none")}))
 
