@@ -5,7 +5,8 @@ real stdin/stdout tests), derive the sample tests from the statement text alone 
 each one up among the row's own tests (inputs and outputs compared token by token, as the
 stdio judge compares). Nothing runs: the rows carry no solution.
 
-Run: .venv/bin/python scripts/statement_tests_agreement.py [../shared/data/sandboxfusion/code_eval_code_contests.jsonl]
+Also the SandboxFusion LiveCodeBench rows (stdin ones).
+Run: .venv/bin/python scripts/statement_tests_agreement.py [FILE.jsonl ...]
 """
 from __future__ import annotations
 
@@ -17,14 +18,33 @@ from codevet.generators.statement_tests import samples as sample_tests
 from codevet.generators.statement_tests.text import accepts_any_answer, plain_text
 
 DEFAULT = "../shared/data/sandboxfusion/code_eval_code_contests.jsonl"
+LCB = "../shared/data/sandboxfusion/code_eval_live_code_bench_v1.jsonl"
 
 
-def main(path: str = DEFAULT) -> None:
+def own_tests(row: dict) -> list[tuple[list[str], list[str]]]:
+    """The row's own stdin/stdout tests: code_contests rows hold JSON, LiveCodeBench rows
+    base64(zlib(pickle)) read by the LiveCodeBench adapter's data-only unpickler."""
+    try:
+        tests = json.loads(row["test"])
+        return [(t["input"]["stdin"].split(), t["output"]["stdout"].split()) for t in tests]
+    except (json.JSONDecodeError, TypeError, KeyError):
+        from codevet.generators.formats.livecodebench import decode_cases
+
+        return [(str(t["input"]).split(), str(t["output"]).split()) for t in decode_cases(row["test"], "test")
+                if t.get("testtype") == "stdin"]
+
+
+def main(*paths: str) -> None:
+    for path in paths or (DEFAULT, LCB):
+        print(path)
+        measure(path)
+
+
+def measure(path: str) -> None:
     rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     tally: Counter = Counter()
     for row in rows:
-        tests = json.loads(row["test"])
-        own = [(t["input"]["stdin"].split(), t["output"]["stdout"].split()) for t in tests]
+        own = own_tests(row)
         found = sample_tests.samples(row["content"])
         any_answer = accepts_any_answer(plain_text(row["content"])) or bool(sample_tests._INTERACTIVE.search(row["content"]))
         verdicts = []
@@ -37,7 +57,7 @@ def main(path: str = DEFAULT) -> None:
         tally[f"rows {kept}"] += bool(found)
         for v in verdicts:
             tally[f"samples {v}" + (" (row not derived)" if any_answer else "")] += 1
-        print(f"{row['id']:>3} {json.loads(row['labels'])['name'][:40]:40} {kept:34} {verdicts}")
+        print(f"{row['id']:>3} {str(json.loads(row['labels']).get('name') or json.loads(row['labels']).get('task_id'))[:40]:40} {kept:34} {verdicts}")
     print(json.dumps(dict(tally), indent=1))
 
 

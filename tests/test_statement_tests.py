@@ -306,3 +306,24 @@ def test_report_line_says_where_tests_came_from_and_why_an_example_gave_none() -
     assert line["tests_origin"] == "statement" and "other answers" in line["statement_tests"]["skipped"][0]
     untested = report_line(rows["141"], Verdict.error("untested", "no tests"), cached=False)
     assert "tests_origin" not in untested and "(head, pos)" in untested["statement_tests"]["skipped"][0]
+
+
+def test_samples_printed_with_blank_lines_between_lines_and_inline_headers() -> None:
+    st = "Output YES or NO.Sample Input 1:\n3\n\nabc\n\nacb\n\nbac\n\n\n\nSample Output 1:\n\nYES\nYES\nNO\n"
+    assert [(s.input, s.output) for s in samples.samples(st)] == [("3\nabc\nacb\nbac\n", "YES\nYES\nNO\n")]
+    # a single blank line inside a sample is the sample's own
+    kept = "Sample Input 1:\n2\n\n5\n\nSample Output 1:\n5\n"
+    assert samples.samples(kept)[0].input == "2\n\n5\n"
+
+
+YESNO = "Print YES if n is even.\n\n-----Sample Input-----\n4\n\n-----Sample Output-----\nYES\n"
+
+
+def test_any_letter_case_is_a_case_insensitive_sample(sandbox) -> None:
+    prog = "print('yes' if int(input()) % 2 == 0 else 'no')\n"
+    strict = sandbox.verify(_cand(YESNO, prog))
+    assert strict.status is Status.FAIL and strict.reason == "test-failed"  # the statement does not allow "yes"
+    lenient = "You can print each letter in any case.\n" + YESNO
+    assert samples.derive(lenient, prog).cases[0].judge == {"ignore_case": True}
+    assert sandbox.verify(_cand(lenient, prog)).status is Status.PASS
+    assert sandbox.verify(_cand(lenient, "print('no')\n")).status is Status.FAIL

@@ -31,6 +31,7 @@ class TestCase:
       a function of the prelude that makes the call (`via(fn, args, **via_args)` returns the
       value compared), `compare` is "exact" or "unordered" (multisets at every level), and
       `abs_tol` the tolerance for floats. Tests derived from a problem's text use it.
+      A `stdio` case's `judge` may say `ignore_case` (the statement accepts any letter case).
     - `pytest`: `code` is a whole pytest file importing the solution as `solution`.
     """
 

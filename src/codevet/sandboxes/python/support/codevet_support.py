@@ -167,7 +167,10 @@ def check_stdio(code, case: dict, timeout: float = 6.0, prelude=None) -> None:
     if status != 0:
         raise ProgramCrashed(f"program exited with status {status}" + (" after printing output" if out else "")
                              + f"\n{err[-1500:]}")
-    if not outputs_match(out, case["output"]):
+    got, expected = out, case["output"]
+    if (case.get("judge") or {}).get("ignore_case"):  # "YES", "yes" and "yEs" all accepted
+        got, expected = got.lower(), expected.lower()
+    if not outputs_match(got, expected):
         raise AssertionError(
             f"wrong output\n input:    {_shorten(case['input'])!r}\n expected: {_shorten(case['output'])!r}\n"
             f" got:      {_shorten(out)!r}" + (f"\n stderr: {err[-800:]}" if err else ""))
