@@ -26,7 +26,12 @@ class TestCase:
     - `assert`: `code` is a Python statement run in the candidate's namespace (MBPP).
     - `check`: `code` defines `check(candidate)`, called with `entry_point` (HumanEval).
     - `stdio`: the program reads `input` on stdin and must print `output`.
-    - `call`: `fn_name(*args)` must return `output` (APPS call-based problems).
+    - `call`: `fn_name(*args)` must return `output` (APPS call-based problems). `judge`
+      (optional) says how, in terms a sandbox needs no dataset knowledge for: `via` names
+      a function of the prelude that makes the call (`via(fn, args, **via_args)` returns the
+      value compared), `compare` is "exact" or "unordered" (multisets at every level), and
+      `abs_tol` the tolerance for floats. Tests derived from a problem's text use it.
+      A `stdio` case's `judge` may say `ignore_case` (the statement accepts any letter case).
     - `pytest`: `code` is a whole pytest file importing the solution as `solution`.
     """
 
@@ -36,6 +41,7 @@ class TestCase:
     output: Any = None
     name: str = ""
     group: str = ""  # e.g. "challenge": run only when the options ask for that group
+    judge: dict[str, Any] | None = None  # `call` only: see above
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Iterator
 from codevet.generators.formats import FormatAdapter, FormatError, detect_format, get_format
 from codevet.generators.presets import find_preset
 from codevet.generators.readers import RawRecord, read_records
+from codevet.generators.statement_tests import add_statement_tests
 from codevet.core.model import Candidate
 
 
@@ -59,7 +60,7 @@ def _read_candidates(spec: str, format_name: str | None, language: str | None, s
                          lang, adapter.name)
             continue
         candidate.raw, candidate.raw_text, candidate.index = raw.record, raw.text, raw.index
-        yield candidate
+        yield add_statement_tests(candidate)  # no tests of its own: those its text shows, if any
 
 
 def count_records(spec: str) -> int | None:

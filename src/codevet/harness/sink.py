@@ -28,6 +28,8 @@ def report_line(candidate: Candidate, verdict: Verdict, cached: bool) -> dict[st
         line["tests_origin"] = candidate.tests.origin  # a bare run with the record's input is no test
     if candidate.meta.get("synthesis"):  # --synthesize-tests: what the model's tests did (harness/synthesize.py)
         line["synthesis"] = candidate.meta["synthesis"]
+    if candidate.meta.get("statement_tests"):  # what the text showed, and why an example gave no test
+        line["statement_tests"] = candidate.meta["statement_tests"]
     if candidate.meta.get("input"):
         line["input"] = str(candidate.meta["input"])
     if verdict.artifacts:

@@ -69,7 +69,8 @@ class PythonSandbox(Sandbox):
         tests = candidate.tests
         return {
             "code": candidate.code,
-            "cases": [(c.kind, c.code, c.input, c.output) for c in self._cases(candidate)],
+            "cases": [(c.kind, c.code, c.input, c.output) + ((c.judge,) if c.judge else ())
+                      for c in self._cases(candidate)],
             "setup": tests.setup if tests else "",
             "entry_point": tests.entry_point if tests else "",
             "prelude": tests.prelude if tests else "",

@@ -73,7 +73,7 @@ def build_job(candidate: Candidate, cases: list[TestCase], case_timeout: float) 
             f"\n{c.code.rstrip()}\n" + _case_fn(i, f"check({entry})") for i, c in enumerate(cases))
         return Job({MODULE: module}, names, "check")
     if kind in ("stdio", "call"):
-        data = [{"input": c.input, "output": c.output} for c in cases]
+        data = [{"input": c.input, "output": c.output, **({"judge": c.judge} if c.judge else {})} for c in cases]
         prelude = candidate.tests.prelude if candidate.tests else ""
         head = "import codevet_support as _cv\n_CASES = _cv.load_cases()\n_PRELUDE = _cv.compile_prelude()\n"
         if kind == "stdio":
@@ -81,8 +81,9 @@ def build_job(candidate: Candidate, cases: list[TestCase], case_timeout: float) 
             body = "".join(_case_fn(i, f"_cv.check_stdio(_CODE, _CASES[{i}], {case_timeout!r}, _PRELUDE)") for i in range(len(cases)))
         else:
             entry = candidate.tests.entry_point if candidate.tests else ""
-            head += f"_FN = _cv.load_callable(_cv.compile_solution('solution.py'), {entry!r}, _PRELUDE)\n"
-            body = "".join(_case_fn(i, f"_cv.check_call(_FN, _CASES[{i}])") for i in range(len(cases)))
+            head += (f"_NS = {{'__name__': 'solution'}}\n"
+                     f"_FN = _cv.load_callable(_cv.compile_solution('solution.py'), {entry!r}, _PRELUDE, _NS)\n")
+            body = "".join(_case_fn(i, f"_cv.check_call(_FN, _CASES[{i}], _NS)") for i in range(len(cases)))
         files = {"solution.py": code, "cases.json": json.dumps(data), MODULE: head + body}
         if prelude:
             _parses(prelude, "the dataset's harness prelude")

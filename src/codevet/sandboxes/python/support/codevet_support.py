@@ -216,15 +216,21 @@ def check_stdio(code, case: dict, timeout: float = 6.0, prelude=None) -> None:
     if status != 0:
         raise ProgramCrashed(f"program exited with status {status}" + (" after printing output" if out else "")
                              + f"\n{err[-1500:]}")
-    if not outputs_match(out, case["output"]):
+    got, expected = out, case["output"]
+    if (case.get("judge") or {}).get("ignore_case"):  # "YES", "yes" and "yEs" all accepted
+        got, expected = got.lower(), expected.lower()
+    if not outputs_match(got, expected):
         raise AssertionError(
             f"wrong output\n input:    {_shorten(case['input'])!r}\n expected: {_shorten(case['output'])!r}\n"
             f" got:      {_shorten(out)!r}" + (f"\n stderr: {err[-800:]}" if err else ""))
 
 
 # ---- call-based (APPS fn_name) ---------------------------------------------------------
-def load_callable(code, fn_name: str, prelude=None):
-    ns: dict = {"__name__": "solution"}
+def load_callable(code, fn_name: str, prelude=None, ns: dict | None = None):
+    """The entry point: a `Solution` method, else a top-level function or class. `ns` (the
+    namespace the solution and prelude run in) is filled for the caller, which looks up a
+    case's `via` helper there."""
+    ns = {"__name__": "solution"} if ns is None else ns
     exec_solution(code, ns, prelude)
     sol = ns.get("Solution")
     if isinstance(sol, type) and hasattr(sol, fn_name):
@@ -258,12 +264,74 @@ def values_match(got, expected) -> bool:
     return False
 
 
-def check_call(fn, case: dict) -> None:
+def _canonical(value):
+    """A value with every list/tuple/set sorted (recursively), for "in any order" answers:
+    equal canonical forms mean equal multisets at every level."""
+    value = _norm(value)
+    if isinstance(value, (list, set, frozenset)):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: (type(v).__name__, repr(v)))
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    return value
+
+
+def _close(got, expected, abs_tol: float) -> bool:
+    """Equality where floats may differ by `abs_tol` (or a relative 1e-6)."""
+    got, expected = _norm(got), _norm(expected)
+    if isinstance(got, bool) or isinstance(expected, bool):  # `true` is not 1
+        return isinstance(got, bool) and isinstance(expected, bool) and got == expected
+    if isinstance(got, (int, float)) and isinstance(expected, (int, float)):
+        return math.isclose(got, expected, rel_tol=1e-6, abs_tol=abs_tol)
+    if isinstance(got, list) and isinstance(expected, list):
+        return len(got) == len(expected) and all(_close(g, e, abs_tol) for g, e in zip(got, expected))
+    if isinstance(got, dict) and isinstance(expected, dict):
+        return got.keys() == expected.keys() and all(_close(got[k], expected[k], abs_tol) for k in got)
+    return got == expected
+
+
+def _distinct(value) -> int:
+    value = _norm(value)
+    return len({repr(v) for v in value}) if isinstance(value, list) else 0
+
+
+def judged_match(got, expected, judge: dict) -> bool:
+    """A case's own comparison: `compare` "exact" (the default) or "unordered", floats
+    within `abs_tol` (default 1e-6)."""
+    mode = judge.get("compare") or "exact"
+    tol = float(judge.get("abs_tol") or 1e-6)
+    if mode == "unordered":
+        if not _close(_canonical(got), _canonical(expected), tol):
+            return False
+        # Sorting inner lists too lets [["tea","eat"]] match [["eat","tea"]]; the count of
+        # distinct items as given keeps six copies of [1,2,3] from matching six permutations.
+        return _distinct(got) == _distinct(expected)
+    if mode != "exact":
+        raise ValueError(f"unknown comparison {mode!r}")
+    return _close(got, expected, tol)
+
+
+def check_call(fn, case: dict, ns: dict | None = None) -> None:
     args = copy.deepcopy(case["input"])
     if not isinstance(args, list):
         args = [args]
-    got = fn(*args)
+    judge = case.get("judge")
     expected = case["output"]
+    if judge:
+        via = judge.get("via")
+        if via:
+            helper = (ns or {}).get(via)
+            if not callable(helper):
+                raise AssertionError(f"the test harness defines no helper {via!r}")
+            got = helper(fn, args, **(judge.get("via_args") or {}))
+        else:
+            got = fn(*args)
+        if judged_match(got, expected, judge):
+            return
+        how = "" if (judge.get("compare") or "exact") == "exact" else f" (compared {judge['compare']})"
+        raise AssertionError(f"wrong return value{how}\n args:     {_shorten(repr(case['input']))}\n"
+                             f" expected: {_shorten(repr(expected))}\n got:      {_shorten(repr(got))}")
+    got = fn(*args)
     # APPS wraps many expected return values in one extra list.
     if values_match(got, expected) or (isinstance(expected, list) and len(expected) == 1
                                        and values_match(got, expected[0])):
