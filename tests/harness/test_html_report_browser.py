@@ -103,7 +103,9 @@ def test_a_rejected_example_shows_its_instruction_code_and_checks(page) -> None:
 def test_pass_is_styled_as_a_pass(page) -> None:
     page.select_option("#f-status", "pass")
     page.wait_for_function("document.getElementById('count').textContent.startsWith('17 of')")
-    color = page.eval_on_selector("#rows tr .tag", "e => getComputedStyle(e).color")
+    # read in one step, again until it holds: the table may re-render between a query and a read
+    color = page.wait_for_function("() => { const e = document.querySelector('#rows tr .tag');"
+                                   " return (e && e.isConnected && getComputedStyle(e).color) || null; }").json_value()
     fail_color = page.eval_on_selector(".card.fail b", "e => getComputedStyle(e).color")
     assert color == "rgb(26, 127, 55)" and fail_color == "rgb(207, 34, 46)"
     page.select_option("#f-status", "")

@@ -7,6 +7,9 @@ sleep still runs out of it at the limit; a compile slowed down only by other wor
 machine does not, so machine load never turns a verdict into a `timeout`. A command
 starved without end still stops at STARVED_WALL_FACTOR times its limit.
 
+Waits a command's own processes cause (a fork bomb starving its parent) are its own time:
+the tree's CPU time spread over the CPUs it may use counts too, whichever is more.
+
 The Python sandbox's examples run inside its zygote, which cannot import codevet: its
 twin of this rule is `codevet_support.OwnTimeLimit`, with the same factor.
 """
@@ -17,6 +20,7 @@ import time
 
 STARVED_WALL_FACTOR = 10
 SCHEDSTAT = os.path.exists("/proc/self/schedstat")
+_TICK = os.sysconf("SC_CLK_TCK")
 
 
 def _read(path: str) -> str | None:
@@ -53,6 +57,7 @@ class TreeTimeLimit:
         self.wall_cap_s = max(limit_s, wall_cap_s if wall_cap_s is not None else limit_s * STARVED_WALL_FACTOR)
         self.start = time.monotonic() if start is None else start
         self._waits: dict[int, float] = {}
+        self._cpu: dict[int, float] = {}
         self._sampled = float("-inf")
 
     def sample(self, every_s: float = 0.5) -> None:
@@ -66,16 +71,25 @@ class TreeTimeLimit:
         except (OSError, ValueError):
             return
         for pid in pids:
-            stat = _read(f"/proc/{pid}/schedstat")
-            if stat:
-                try:
-                    self._waits[pid] = max(self._waits.get(pid, 0.0), int(stat.split()[1]) / 1e9)
-                except (IndexError, ValueError):
-                    pass
+            sched, stat = _read(f"/proc/{pid}/schedstat"), _read(f"/proc/{pid}/stat")
+            try:
+                if sched:
+                    self._waits[pid] = max(self._waits.get(pid, 0.0), int(sched.split()[1]) / 1e9)
+                if stat:  # own and reaped children's user + system time
+                    cpu = sum(int(f) for f in stat.rsplit(")", 1)[1].split()[11:15]) / _TICK
+                    self._cpu[pid] = max(self._cpu.get(pid, 0.0), cpu)
+            except (IndexError, ValueError):
+                pass
 
     @property
     def waited_s(self) -> float:
         return sum(self._waits.values())
+
+    @property
+    def cpu_s(self) -> float:
+        """CPU time of the tree as sampled. A reaped child's time shows again in its
+        parent's, so a sum may count it twice; that only makes the limit come sooner."""
+        return sum(self._cpu.values())
 
     def left_s(self) -> float:
         """Seconds before the limit can be reached (0 once it has been)."""
@@ -84,5 +98,6 @@ class TreeTimeLimit:
             return 0.0
         if elapsed >= self.limit_s:
             self.sample(every_s=0.0)
-        own = elapsed - self.waited_s
+        # waits its own processes cause are its own time: its CPU time over the CPUs it may use
+        own = max(elapsed - self.waited_s, self.cpu_s / max(1, len(os.sched_getaffinity(0))))
         return 0.0 if own >= self.limit_s else min(self.limit_s - own, self.wall_cap_s - elapsed)

@@ -67,14 +67,38 @@ def cpu_wait_s(pid: int) -> float | None:
         return None
 
 
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def tree_cpu_s(root: int) -> float:
+    """CPU seconds used by `root` and every process below it: each live process's own and
+    reaped children's user and system time (/proc/<pid>/stat fields 14-17)."""
+    total, todo, seen = 0, [root], 0
+    while todo and seen < 4096:
+        pid = todo.pop()
+        seen += 1
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            total += sum(int(f) for f in fields[11:15])
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children", "rb") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / _TICK
+
+
 class OwnTimeLimit:
     """A time limit on a process's own time: wall-clock time since `start` minus the time
     the machine kept it waiting for a CPU. An endless loop or a sleep still runs out of it
     at the limit, but a program slowed down only by other work on the machine does not:
-    machine load never turns into a `timeout`. `wall_cap_s` bounds the wall time anyway,
-    so a process starved without end still ends. The caller checks that the process still
-    runs before it calls a limit reached: a process that has just ended has no /proc entry
-    left to read, so its end is waited for instead."""
+    machine load never turns into a `timeout`. Waits the program's own processes cause
+    (a fork bomb starving its parent) are its own time: its tree's CPU time spread over
+    the CPUs it may use counts too, whichever is more. `wall_cap_s` bounds the wall time
+    anyway, so a process starved without end still ends. The caller checks that the
+    process still runs before it calls a limit reached: a process that has just ended has
+    no /proc entry left to read, so its end is waited for instead."""
 
     def __init__(self, limit_s: float, wall_cap_s: float | None = None, start: float | None = None) -> None:
         self.limit_s = limit_s
@@ -96,6 +120,8 @@ class OwnTimeLimit:
                 return 0.05
             self.waited_s = max(self.waited_s, waited)
         own = elapsed - self.waited_s
+        if pid is not None and own < self.limit_s:
+            own = max(own, tree_cpu_s(pid) / max(1, len(os.sched_getaffinity(0))))
         return 0.0 if own >= self.limit_s else max(0.005, min(self.limit_s - own, self.wall_cap_s - elapsed))
 
 
