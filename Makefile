@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 OUT ?= out/fixtures
 FIXTURES := $(wildcard fixtures/python/*.jsonl fixtures/threejs/*.json fixtures/oot/*.jsonl)
+# alpaca-shaped rows in many languages: read as the mixed-language format (the preset's)
+POLYGLOT_FIXTURES := $(wildcard fixtures/polyglot/*.jsonl)
 
 .PHONY: setup bootstrap venv run test test-slow docker test-docker bench soak doctor clean
 
@@ -32,6 +34,7 @@ $(VENV)/.installed: pyproject.toml | bootstrap
 
 run: setup
 	$(VENV)/bin/codevet verify $(FIXTURES) --out $(OUT) --timeout 5
+	$(VENV)/bin/codevet verify $(POLYGLOT_FIXTURES) --format polyglot_alpaca --out $(OUT)-polyglot --timeout 30
 
 # three workers, one test file each at a time (module fixtures hold a warm sandbox): most
 # of the suite waits on sandboxes, so this is about twice as fast on 2 cores
