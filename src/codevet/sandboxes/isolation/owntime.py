@@ -37,7 +37,11 @@ def _tree(root: int) -> list[int]:
     while todo and len(seen) < 4096:
         pid = todo.pop()
         seen.append(pid)
-        for tid in os.listdir(f"/proc/{pid}/task") if os.path.isdir(f"/proc/{pid}/task") else ():
+        try:
+            tids = os.listdir(f"/proc/{pid}/task")
+        except OSError:  # it ended while the tree was walked: the rest of the tree still counts
+            continue
+        for tid in tids:
             children = _read(f"/proc/{pid}/task/{tid}/children")
             if children:
                 todo.extend(int(c) for c in children.split())
@@ -50,12 +54,11 @@ class TreeTimeLimit:
     compiler's passes add up although each pass ends before the next starts: the caller
     samples at least every half second."""
 
-    def __init__(self, root: int, limit_s: float, start: float | None = None,
-                 wall_cap_s: float | None = None) -> None:
+    def __init__(self, root: int, limit_s: float) -> None:
         self.root = root
         self.limit_s = limit_s
-        self.wall_cap_s = max(limit_s, wall_cap_s if wall_cap_s is not None else limit_s * STARVED_WALL_FACTOR)
-        self.start = time.monotonic() if start is None else start
+        self.wall_cap_s = limit_s * STARVED_WALL_FACTOR
+        self.start = time.monotonic()
         self._waits: dict[int, float] = {}
         self._cpu: dict[int, float] = {}
         self._sampled = float("-inf")
@@ -66,11 +69,7 @@ class TreeTimeLimit:
         if not SCHEDSTAT or now - self._sampled < every_s:
             return
         self._sampled = now
-        try:
-            pids = _tree(self.root)
-        except (OSError, ValueError):
-            return
-        for pid in pids:
+        for pid in _tree(self.root):
             sched, stat = _read(f"/proc/{pid}/schedstat"), _read(f"/proc/{pid}/stat")
             try:
                 if sched:
