@@ -57,3 +57,36 @@ def test_a_compiler_that_cannot_start_is_an_error(monkeypatch) -> None:
     with create_sandbox("oot", SandboxOptions(timeout_s=20, isolation="none"), jobs=1) as sandbox:
         verdict = sandbox.verify(candidate)
     assert (verdict.status, verdict.reason) == (Status.ERROR, "sandbox-failed"), verdict.checks
+
+
+def test_closing_a_python_sandbox_under_a_running_example_answers_at_once_and_starts_nothing(tmp_path: Path) -> None:
+    """Ctrl-C closes the sandbox while threads still wait on its workers. Each wait must end
+    with an `error` (nothing is known of the example), not after the example's own limit,
+    and no thread may start a new worker that nobody would stop."""
+    import os
+    import threading
+
+    from conftest import own_processes, wait_until
+    from codevet.core.model import Candidate, TestCase, TestSpec
+
+    os.chmod(tmp_path, 0o777)  # the example drops to a sandbox uid
+    marker = tmp_path / "running"
+    code = f"import time, pathlib\npathlib.Path({str(marker)!r}).write_text('x')\ntime.sleep(3600)\ndef f():\n    return 1\n"
+    candidate = Candidate(id="sleeper", language="python", instruction="sleep", code=code, source="test",
+                          tests=TestSpec(cases=[TestCase(kind="assert", code="assert f() == 1")]))
+    sandbox = create_sandbox("python", SandboxOptions(timeout_s=120, isolation="none"), jobs=1)
+    sandbox.open()
+    verdicts: list = []
+    waiting = threading.Thread(target=lambda: verdicts.append(sandbox.verify(candidate)), daemon=True)
+    try:
+        waiting.start()
+        assert wait_until(marker.exists), "the example never started"
+        sandbox.close()
+        waiting.join(timeout=60)  # the example's own limit is 120 s, ten times that when starved
+        assert not waiting.is_alive(), "a closed sandbox kept its caller waiting for the example's limit"
+        assert (verdicts[0].status, verdicts[0].reason) == (Status.ERROR, "sandbox-failed"), verdicts[0].checks
+        after = sandbox.verify(candidate)  # a thread that comes late neither waits nor starts anything
+        assert (after.status, after.reason) == (Status.ERROR, "sandbox-failed")
+        assert wait_until(lambda: not own_processes()), own_processes()
+    finally:
+        sandbox.close()

@@ -75,9 +75,13 @@ def python_readable_by_others() -> bool:
 
 
 class ZygoteWorker:
-    def __init__(self, index: int, spec: WorkerSpec, spawner: ThreadPoolExecutor) -> None:
+    def __init__(self, index: int, spec: WorkerSpec, spawner: ThreadPoolExecutor,
+                 closed: threading.Event | None = None) -> None:
         self.index = index
         self.spec = spec
+        # Set when the pool is stopped (the run ends or is interrupted): a thread still
+        # holding this worker must not start a new zygote that nobody would stop.
+        self.closed = closed or threading.Event()
         # bwrap --die-with-parent uses PR_SET_PDEATHSIG, which fires when the *thread*
         # that forked it exits; so every worker is spawned from one long-lived thread.
         self.spawner = spawner
@@ -161,6 +165,9 @@ class ZygoteWorker:
             env=env if env is not None else {"PATH": BASE_ENV["PATH"]}, start_new_session=True,
             close_fds=True).result()
         ready = self._read(START_TIMEOUT_S)
+        if self.closed.is_set():  # the pool was stopped while this one was starting
+            self.stop()
+            raise WorkerStartFailed("the sandbox was closed while a python worker started")
         if not ready or not ready.get("ready"):
             tail = self.stderr_tail()  # before stop() closes the file it is in
             self.stop()
@@ -221,16 +228,24 @@ class ZygoteWorker:
         body = self._read_exact(fd, size, deadline)
         return None if body is None else json.loads(body)
 
-    @staticmethod
-    def _read_exact(fd: int, n: int, deadline: float) -> bytes | None:
+    def _read_exact(self, fd: int, n: int, deadline: float) -> bytes | None:
+        """`n` bytes, or None at EOF, at the deadline, or once the pool is closed. The wait
+        is sliced: a stop() from another thread may close this fd, and a closed fd never
+        wakes a selector, so without the slices an interrupted run would wait out the
+        example's whole limit here."""
         buf = bytearray()
         with selectors.DefaultSelector() as sel:
             sel.register(fd, selectors.EVENT_READ)
             while len(buf) < n:
                 left = deadline - time.monotonic()
-                if left <= 0 or not sel.select(left):
+                if left <= 0 or self.closed.is_set():
                     return None
-                chunk = os.read(fd, n - len(buf))
+                if not sel.select(min(left, 0.25)):
+                    continue
+                try:
+                    chunk = os.read(fd, n - len(buf))
+                except OSError:
+                    return None
                 if not chunk:
                     return None
                 buf += chunk
@@ -239,6 +254,8 @@ class ZygoteWorker:
     def run(self, job: dict, timeout: float) -> dict:
         if self.proc is None or self.proc.poll() is not None:
             self.stop()
+            if self.closed.is_set():
+                raise WorkerStartFailed("the sandbox was closed (the run ended or was interrupted)")
             self.start()
         data = json.dumps(job).encode()
         try:
@@ -248,13 +265,17 @@ class ZygoteWorker:
             tail = self.stderr_tail()
             self.stop()
             raise WorkerCrashed(f"python worker went away: {exc}", tail) from exc
+        proc = self.proc  # stop() from another thread (an interrupt) may clear self.proc
         reply = self._read(timeout + GRACE_S)
+        if reply is None and self.closed.is_set():  # stopped under it: says nothing of the example
+            self.stop()
+            raise WorkerStartFailed("the sandbox was closed (the run ended or was interrupted) during the example")
         if reply is None:
             try:
-                self.proc.wait(timeout=0.5)  # type: ignore[union-attr]
+                proc.wait(timeout=0.5)  # type: ignore[union-attr]
             except subprocess.TimeoutExpired:
                 pass
-            tail = f"[worker exit status {self.proc.returncode}] " + self.stderr_tail()  # type: ignore[union-attr]
+            tail = f"[worker exit status {proc.returncode}] " + self.stderr_tail()  # type: ignore[union-attr]
             self.stop()
             raise WorkerCrashed("python worker died or stopped answering during the example", tail)
         return reply
@@ -266,7 +287,8 @@ class WorkerPool:
     def __init__(self, size: int, spec: WorkerSpec) -> None:
         self.spec = spec
         self.spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codevet-spawner")
-        self.workers = [ZygoteWorker(i, spec, self.spawner) for i in range(size)]
+        self.closed = threading.Event()
+        self.workers = [ZygoteWorker(i, spec, self.spawner, self.closed) for i in range(size)]
         self.free: queue.Queue[ZygoteWorker] = queue.Queue()
         self._started = False
         self._lock = threading.Lock()
@@ -275,6 +297,7 @@ class WorkerPool:
         with self._lock:
             if self._started:
                 return
+            self.closed.clear()
             errors: list[BaseException] = []
 
             def guarded(w: ZygoteWorker) -> None:
@@ -296,13 +319,21 @@ class WorkerPool:
             self._started = True
 
     def run(self, job: dict, timeout: float) -> dict:
-        worker = self.free.get()
+        while True:  # stop() empties `free`: a caller waiting there must not wait forever
+            if self.closed.is_set():
+                raise WorkerStartFailed("the sandbox was closed (the run ended or was interrupted)")
+            try:
+                worker = self.free.get(timeout=0.25)
+                break
+            except queue.Empty:
+                continue
         try:
             return worker.run(job, timeout)
         finally:
             self.free.put(worker)
 
     def stop(self) -> None:
+        self.closed.set()  # first, and outside the lock: no thread starts a worker from now on
         with self._lock:
             for w in self.workers:
                 w.stop()
