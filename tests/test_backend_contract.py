@@ -26,8 +26,11 @@ from conftest import FIXTURES, read_report
 
 DOCKER_PROBLEM = docker_problem()
 NO_DOCKER = "no Docker engine on this machine"
+# bwrap is every sandbox's default: tests/<language>/ run the same fixtures under it, so its
+# leg here is `make test-slow`; `none` and docker are what only this file covers
 BACKENDS = [
-    pytest.param("bwrap", marks=pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here")),
+    pytest.param("bwrap", marks=[pytest.mark.slow,
+                                 pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here")]),
     "none",
     pytest.param("docker", marks=pytest.mark.skipif(DOCKER_PROBLEM is not None, reason=NO_DOCKER)),
 ]
@@ -93,7 +96,7 @@ def test_good_and_bad_fixtures_of_every_language(backend: str, docker_images, tm
 
 
 @pytest.mark.skipif(not HAVE_CHROMIUM, reason="chromium is not installed")
-@pytest.mark.parametrize("backend", ["auto", "none", pytest.param("docker", marks=pytest.mark.skipif(
+@pytest.mark.parametrize("backend", [pytest.param("auto", marks=pytest.mark.slow), "none", pytest.param("docker", marks=pytest.mark.skipif(
     DOCKER_PROBLEM is not None, reason=NO_DOCKER))])
 def test_threejs_contract_per_backend(backend: str, docker_images, tmp_path: Path) -> None:
     """On the host, two fixtures (tests/threejs runs all of them); in Docker, every good and

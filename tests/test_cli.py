@@ -122,6 +122,11 @@ def test_doctor_reports_each_backend() -> None:
     proc = run_cli("doctor")
     assert proc.returncode == 0, proc.stderr
     assert "bwrap" in proc.stdout and "pytest" in proc.stdout
+    assert "SwiftShader" in proc.stdout and "mips-linux-gnu-gcc" in proc.stdout  # every sandbox by default
+    one = run_cli("doctor", "python", env={"COLUMNS": "250"})
+    assert one.returncode == 0 and "pytest" in one.stdout and "SwiftShader" not in one.stdout
+    wrong = run_cli("doctor", "cobol")
+    assert wrong.returncode == 2 and "unknown sandbox cobol" in wrong.stderr
 
 
 def test_hf_inputs_load_through_datasets_offline(tmp_path: Path, cache_env: dict) -> None:

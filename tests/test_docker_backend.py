@@ -157,7 +157,7 @@ def test_no_engine_is_a_clear_error_everywhere(tmp_path, cache_env) -> None:
     assert not (tmp_path / "out" / "report.jsonl").exists()
     build = run_cli("images", "build", "python")
     assert build.returncode == 2 and "no Docker engine answers" in build.stderr
-    doctor = run_cli("doctor", env={"COLUMNS": "250"})
+    doctor = run_cli("doctor", "python", env={"COLUMNS": "250"})
     assert doctor.returncode == 0
     row = next(line for line in doctor.stdout.splitlines() if "isolation: docker" in line and "scale" in line)
     assert "no" in row and "no Docker engine answers" in row

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
+import string
 import os
 import signal
 import subprocess
@@ -68,7 +70,11 @@ def test_hostile_records_are_each_their_own_malformed_input_line(tmp_path: Path,
 
 
 def test_a_truncated_gzip_reports_every_line_before_the_cut(tmp_path: Path, cache_env: dict) -> None:
-    whole = gzip.compress("".join(_row(i) + "\n" for i in range(400)).encode())
+    def incompressible(i: int) -> str:  # a few rows then fill half the gzip stream: few examples run
+        row = json.loads(_row(i))
+        row["notes"] = "".join(random.Random(i).choices(string.ascii_letters, k=3000))
+        return json.dumps(row)
+    whole = gzip.compress("".join(incompressible(i) + "\n" for i in range(16)).encode())
     data = tmp_path / "cut.jsonl.gz"
     data.write_bytes(whole[: len(whole) // 2])
     proc = run_cli("verify", data, "--out", tmp_path / "out", env=cache_env)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,6 @@ DOCKER_PROBLEM = docker_problem()
 BWRAP = pytest.param("bwrap", marks=pytest.mark.skipif(not bwrap_works(), reason="bubblewrap does not work here"))
 DOCKER = pytest.param("docker", marks=pytest.mark.skipif(DOCKER_PROBLEM is not None,
                                                          reason="no Docker engine on this machine"))
-BACKENDS = [BWRAP, "none", DOCKER]
 CONTAINING = [BWRAP, DOCKER]  # the backends that are a security boundary
 SECRET = "hunter2-canary"
 ESCAPES = [Path("/etc/codevet_pwned"), Path("/root/codevet_pwned"), Path("/var/tmp/codevet_pwned")]
@@ -69,8 +69,9 @@ def _run(backend: str, names: list[str], env_secret: bool = True) -> dict[str, o
     if env_secret:
         os.environ["CODEVET_TEST_SECRET"] = SECRET
     try:
-        with create_sandbox("python", SandboxOptions(timeout_s=3, isolation=backend), jobs=2) as sb:
-            verdicts = {n: sb.verify(HOSTILE[n]) for n in names}
+        with create_sandbox("python", SandboxOptions(timeout_s=3, isolation=backend), jobs=2) as sb, \
+                ThreadPoolExecutor(2) as both_workers:  # two at once, as a run does: attacks meet
+            verdicts = dict(zip(names, both_workers.map(lambda n: sb.verify(HOSTILE[n]), names)))
             canary = sb.verify(next(read_candidates(str(FIXTURES / "python" / "mbpp_excerpt.jsonl"))))
     finally:
         os.environ.pop("CODEVET_TEST_SECRET", None)
@@ -78,7 +79,7 @@ def _run(backend: str, names: list[str], env_secret: bool = True) -> dict[str, o
     return verdicts
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", ["none"])  # bwrap and docker run these in test_every_attack_contained
 def test_attacks_contained_by_limits(backend: str) -> None:
     verdicts = _run(backend, CONTAINED_BY_LIMITS)
     for name, verdict in verdicts.items():
@@ -103,16 +104,10 @@ def test_every_attack_contained(backend: str, listener) -> None:
         listener.accept()
     assert all(SECRET not in str(v.to_dict()) for v in verdicts.values())
     # its loopback is its own: the host's listener is not there, and nothing routes out
+    assert "PermissionError" in verdicts["kill_parent"].tests[0].message
     assert "Connection refused" in verdicts["network"].tests[0].message
     assert any(w in verdicts["network_dns"].tests[0].message for w in ("gaierror", "resolution", "unreachable"))
     for p in ESCAPES:
         assert not p.exists(), p
     assert any(w in verdicts["write_outside"].tests[0].message for w in ("Read-only", "No such file", "Permission"))
     assert _no_stragglers() == []
-
-
-@pytest.mark.parametrize("backend", CONTAINING)
-def test_fork_bomb_leaves_the_machine_usable(backend: str) -> None:
-    verdicts = _run(backend, ["fork_bomb"])
-    assert verdicts["fork_bomb"].reason == "timeout"
-    assert _no_stragglers() == []  # the bomb's processes are gone (they ran under the sandbox uids)

@@ -251,13 +251,13 @@ def generate(
     quiet: bool = typer.Option(False, "--quiet", "-q"),
 ) -> None:
     """Have Claude write new examples and keep only those that pass their sandbox."""
+    if api_key:
+        os.environ["ANTHROPIC_API_KEY"] = api_key  # read by the SDK's client; never written to a report
+    if not os.environ.get("ANTHROPIC_API_KEY"):  # before importing the SDK: a usage error is immediate
+        _usage("set ANTHROPIC_API_KEY or pass --api-key (and ANTHROPIC_BASE_URL to use a proxy or gateway)")
     from codevet.generators.llm.client import DEFAULT_MODEL
     from codevet.harness.generate import GenerateConfig, GenerationRun
 
-    if api_key:
-        os.environ["ANTHROPIC_API_KEY"] = api_key  # read by the SDK's client; never written to a report
-    if not os.environ.get("ANTHROPIC_API_KEY"):
-        _usage("set ANTHROPIC_API_KEY or pass --api-key (and ANTHROPIC_BASE_URL to use a proxy or gateway)")
     if out is None and output is None:
         _usage("give --out DIR or --output FILE")
     if out is None:
@@ -465,8 +465,13 @@ def optional_row(what: str) -> bool:
 
 
 @app.command()
-def doctor() -> None:
+def doctor(languages: Optional[list[str]] = typer.Argument(
+        None, help="only these sandboxes (default: all; `codevet doctor threejs` is one browser self-test)")) -> None:
     """Say which sandboxes and isolation backends work on this machine, and what is missing."""
+    known = available_languages()
+    unknown = sorted(set(languages or ()) - set(known))
+    if unknown:
+        _usage(f"unknown sandbox {', '.join(unknown)} (one of: {', '.join(known)})")
     table = Table(title="codevet doctor", title_justify="left")
     table.add_column("sandbox")
     table.add_column("what")
@@ -474,7 +479,7 @@ def doctor() -> None:
     table.add_column("detail")
     all_ok = True
     optional_missing: list[str] = []
-    for language in available_languages():
+    for language in [lang for lang in known if not languages or lang in languages]:
         try:
             rows = sandbox_class(language).doctor()
         except Exception as exc:  # an import failure is exactly what doctor should report
