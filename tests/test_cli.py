@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, ROOT, load_jsonl, read_report, run_cli
 
 PY = FIXTURES / "python"
@@ -118,15 +120,33 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_resumes(tmp_path: Path, cache_env: dic
     assert s2["pass"] == 30 and s2["cached"] >= done
 
 
-def test_doctor_reports_each_backend() -> None:
-    proc = run_cli("doctor")
+def test_doctor_reports_each_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real command for one sandbox (the three.js browser self-test is
+    tests/threejs/test_threejs_browser.py::test_doctor); that every sandbox is asked by
+    default is seen through the same command in-process, with each sandbox's rows faked."""
+    proc = run_cli("doctor", "python", "oot", env={"COLUMNS": "250"})
     assert proc.returncode == 0, proc.stderr
-    assert "bwrap" in proc.stdout and "pytest" in proc.stdout
-    assert "SwiftShader" in proc.stdout and "mips-linux-gnu-gcc" in proc.stdout  # every sandbox by default
-    one = run_cli("doctor", "python", env={"COLUMNS": "250"})
-    assert one.returncode == 0 and "pytest" in one.stdout and "SwiftShader" not in one.stdout
+    assert "bwrap" in proc.stdout and "pytest" in proc.stdout and "mips-linux-gnu-gcc" in proc.stdout
+    assert "SwiftShader" not in proc.stdout
     wrong = run_cli("doctor", "cobol")
     assert wrong.returncode == 2 and "unknown sandbox cobol" in wrong.stderr
+
+    from typer.testing import CliRunner
+
+    from codevet.harness import cli
+    from codevet.sandboxes import available_languages
+
+    class Asked:
+        def __init__(self, language: str) -> None:
+            self.language = language
+
+        def doctor(self) -> list[tuple[str, bool, str]]:
+            return [(f"asked {self.language}", True, "")]
+    monkeypatch.setattr(cli, "sandbox_class", Asked)
+    monkeypatch.setenv("COLUMNS", "250")
+    every = CliRunner().invoke(cli.app, ["doctor"])
+    assert every.exit_code == 0, every.output
+    assert all(f"asked {language}" in every.output for language in available_languages())
 
 
 def test_hf_inputs_load_through_datasets_offline(tmp_path: Path, cache_env: dict) -> None:
