@@ -41,9 +41,10 @@ run: setup
 test: setup
 	$(PY) -m pytest -m "not slow" -n 3 --dist loadfile
 
-# the real datasets end to end (full MBPP and HumanEval) and the Ray executor; CI runs it too
+# the real datasets end to end (full MBPP and HumanEval), the Ray executor, reference runs,
+# and the rest of the fixture matrices (make test keeps a failing example per check); CI runs it too
 test-slow: setup
-	$(PY) -m pytest -m slow
+	$(PY) -m pytest -m slow -n 2 --dist loadfile
 
 # The Docker legs, on a machine that can run an engine: Debian's docker.io and debootstrap,
 # dockerd started if none answers, a Debian 12 base made from Debian's mirror (for engines
