@@ -96,6 +96,33 @@
     return el && el.isConnected ? el : null;
   };
 
+  // Frame pacing (FRAME_MS > 0): the page's requestAnimationFrame callbacks run at most
+  // once every FRAME_MS milliseconds, as on a display with that refresh interval.
+  const FRAME_MS = Number('__CODEVET_FRAME_MS__') || 0;
+  if (FRAME_MS > 0 && typeof window.requestAnimationFrame === 'function') {
+    const raf = window.requestAnimationFrame.bind(window);
+    let queue = new Map(), nextId = 1, pending = false, last = -Infinity;
+    const flush = (ts) => {
+      pending = false; last = performance.now();
+      const due = queue; queue = new Map();
+      for (const cb of due.values()) {
+        try { cb(ts); } catch (err) { reportError(err); }
+      }
+    };
+    window.requestAnimationFrame = function requestAnimationFrame(cb) {
+      if (typeof cb !== 'function') return raf(cb);  // the native TypeError
+      const id = nextId++;
+      queue.set(id, cb);
+      if (!pending) {
+        pending = true;
+        const wait = last + FRAME_MS - performance.now();
+        if (wait > 1) setTimeout(() => raf(flush), wait); else raf(flush);
+      }
+      return id;
+    };
+    window.cancelAnimationFrame = function cancelAnimationFrame(id) { queue.delete(id); };
+  }
+
   // 3) Waiting helper: resolves after n animation frames or ms milliseconds, whichever first.
   H.frames = (n, ms) => new Promise((resolve) => {
     let left = n;
