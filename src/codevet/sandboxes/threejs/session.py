@@ -34,7 +34,7 @@ class SessionSettings:
     budget_s: float = 20.0
     # The page's requestAnimationFrame runs at most once per frame_ms (0: at the display's
     # rate, 60 Hz). See instrument.js.
-    frame_ms: float = 0.0
+    frame_ms: float = 50.0
 
 
 @dataclass
@@ -278,6 +278,7 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
 HIDE_OVERLAYS = """() => {
   const c = window.__codevet && window.__codevet.canvasElement();
   if (!c) return false;
+  if (document.getElementById('__codevet_only_canvas')) return true;
   c.setAttribute('data-codevet-gl', '');
   const s = document.createElement('style');
   s.id = '__codevet_only_canvas';
@@ -285,14 +286,15 @@ HIDE_OVERLAYS = """() => {
   document.documentElement.appendChild(s);
   return true;
 }"""
+SUMMARY_AND_HIDE = f"() => [window.__codevet.summary(200), ({HIDE_OVERLAYS})()]"
 SHOW_OVERLAYS = """() => { const s = document.getElementById('__codevet_only_canvas'); if (s) s.remove(); }"""
 
 
 async def _sample(page: Any, ev: Evidence, settings: SessionSettings, budget: Budget) -> None:
-    summary = await _probe(page, "() => window.__codevet.summary(200)", budget)
+    # one round trip: the scene's summary, then the overlays hidden for the capture
+    summary, hidden = await _probe(page, SUMMARY_AND_HIDE, budget)
     ev.summaries.append(summary or {})
     clip = _canvas_clip(summary, settings)
-    hidden = await _probe(page, HIDE_OVERLAYS, budget)
     try:
         shot = await asyncio.wait_for(page.screenshot(type="png", clip=clip, animations="allow",
                                                       timeout=budget.left() * 1000), budget.left(0.1))
