@@ -120,7 +120,7 @@ def main() -> int:
     cores = os.cpu_count() or 1
     print(f"CPU per example (whole process tree): {cpu_per:.2f} s -> at most {cores / cpu_per:.2f} examples/s "
           f"on {cores} cores")
-    print(f"floor, a fresh context with an empty page: {frate:.2f} /s, {fcpu:.2f} CPU s each -> at most "
+    print(f"floor, a fresh incognito context with an empty page (no warm renderer): {frate:.2f} /s, {fcpu:.2f} CPU s each -> at most "
           f"{cores / fcpu:.2f} /s on {cores} cores, before any three.js is loaded")
     if bad:
         print(f"WRONG: {len(bad)} verdict(s) were not pass: {[(v.reason, v.checks[-1].detail) for v in bad[:3]]}")
