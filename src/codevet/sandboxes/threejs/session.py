@@ -233,8 +233,8 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
 
         ev.stage = "waiting for the first render"
         try:
-            await page.wait_for_function("() => window.__codevet && (window.__codevet.renders > 0 || window.__codevet.errors > 0)",
-                                         polling=50, timeout=settings.settle_s * 1000)
+            await asyncio.wait_for(page.evaluate(FIRST_RENDER, settings.settle_s * 1000),
+                                   min(settings.settle_s + 0.5, budget.left()))
         except Exception:
             pass  # never rendered: the verdict says so; first make sure the page still answers
         await _probe(page, "() => 1", budget)
@@ -271,6 +271,20 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
             await asyncio.wait_for(_wipe(shared, page), 5)
         except BaseException:
             await _drop(browser)  # a fresh context next time
+
+
+# Waits (in the page, no Playwright helper script) for the first render() or an uncaught
+# error, at most `ms` milliseconds.
+FIRST_RENDER = """(ms) => new Promise((resolve) => {
+  const end = performance.now() + ms;
+  const check = () => {
+    const H = window.__codevet;
+    if (H && (H.renders > 0 || H.errors > 0)) resolve(true);
+    else if (performance.now() >= end) resolve(false);
+    else setTimeout(check, 50);
+  };
+  check();
+})"""
 
 
 # While the frame is captured, everything but the WebGL canvas is hidden: HTML overlays
