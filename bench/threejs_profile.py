@@ -95,6 +95,9 @@ def main() -> int:
     for name, values in phases.items():
         label = "rest (motion, interaction)" if name == "total" else name
         print(f"  phase {label:26s} median wall {statistics.median(values):.3f} s")
+    renders = [int((v.artifacts.get("scene") or {}).get("renders") or 0) for v in verdicts]
+    print(f"  render() calls per example (at the last sample): median {statistics.median(renders):.0f}, "
+          f"max {max(renders)}")
     return 0 if statuses.get("pass") == args.n else 1
 
 

@@ -236,3 +236,42 @@ def test_a_fresh_page_sees_nothing_of_the_previous_candidate() -> None:
     assert {"localStorage", "cookie", "global", "Cache Storage", "IndexedDB"} <= set(
         _explain(control).split("candidate: ")[1].split(";")[0].split(", "))
     assert reused == 1, f"{reused} contexts for 3 candidates: the context was not reused"
+
+
+PACED_FRAMES = """
+import * as THREE from 'three';
+const times = [];
+function tick() {
+  times.push(performance.now());
+  if (times.length === 2) {  // two callbacks asked for in one frame: the first cancels the second
+    cancelAnimationFrame(requestAnimationFrame(() => { throw new Error('a cancelled callback ran'); }));
+    const first = requestAnimationFrame(() => cancelAnimationFrame(second));
+    const second = requestAnimationFrame(() => { throw new Error('a callback cancelled in its frame ran'); });
+  }
+  if (times.length < 6) { requestAnimationFrame(tick); return; }
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  if (Math.min(...gaps) < 148) throw new Error('frames closer than 150 ms: ' + gaps.map(Math.round).join(', '));
+""" + CUBE.replace("r.render(s, c);", "r.render(s, c);\n}\nrequestAnimationFrame(tick);")
+
+THROWING_FRAME = """
+import * as THREE from 'three';
+requestAnimationFrame(() => { throw new Error('thrown in a frame callback'); });
+requestAnimationFrame(() => {
+""" + CUBE + "});\n"
+
+
+def test_frame_pacing_spaces_animation_frames_and_keeps_their_semantics() -> None:
+    """With `frame_ms` the page's requestAnimationFrame runs at most once per frame_ms: a
+    page that measures its frames finds none closer (the control, unpaced, finds them at
+    the display's rate). Cancelling still works, also within one frame, and a callback
+    that throws is an uncaught error of the page while the next one still runs."""
+    cand = lambda i, code: Candidate(id=i, source="t", language="threejs", instruction="a cube", code=code)  # noqa: E731
+    with ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S, threejs={"frame_ms": 150}), jobs=1) as paced:
+        spaced = paced.verify(cand("paced", PACED_FRAMES))
+        thrown = paced.verify(cand("thrown", THROWING_FRAME))
+    with ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S, threejs={"frame_ms": 0}), jobs=1) as unpaced:
+        control = unpaced.verify(cand("control", PACED_FRAMES))
+    assert spaced.status is Status.PASS, _explain(spaced)
+    assert control.status is Status.FAIL and "frames closer than 150 ms" in _explain(control), _explain(control)
+    assert thrown.reason == "no-page-errors" and "thrown in a frame callback" in _explain(thrown), _explain(thrown)
+    assert next(c for c in thrown.checks if c.name == "render-called").passed, _explain(thrown)

@@ -54,6 +54,8 @@ class ThreeJSOptions(_Strict):
     viewport: tuple[int, int] = Field((480, 320), description="page size, WxH")
     settle_s: float = Field(3.0, gt=0, description="seconds to wait for the first render() after load")
     motion_gap_s: float = Field(0.6, gt=0, description="seconds between the two frames of the motion check")
+    frame_ms: float = Field(50, ge=0, le=1000, description="the page's requestAnimationFrame runs at most once per "
+                            "this many ms (a display at 1000/frame_ms Hz); 0: every frame Chromium draws")
     console_allow: str | None = Field(None, description="regex of console.error texts to ignore")
     thresholds: BlankThresholds = Field(default_factory=BlankThresholds)
 

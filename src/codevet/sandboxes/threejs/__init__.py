@@ -64,7 +64,8 @@ class ThreeJSSandbox(Sandbox):
         self.thresholds = opts.thresholds
         self.timeout_s = float(options.timeout_s)
         self.settings = SessionSettings(viewport=opts.viewport, settle_s=min(opts.settle_s, max(0.5, self.timeout_s / 2)),
-                                        motion_gap_s=opts.motion_gap_s, budget_s=self.timeout_s)
+                                        motion_gap_s=opts.motion_gap_s, budget_s=self.timeout_s,
+                                        frame_ms=opts.frame_ms)
         try:
             self.console_allow = re.compile(opts.console_allow) if opts.console_allow else None
         except re.error:

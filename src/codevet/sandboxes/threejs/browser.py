@@ -48,6 +48,8 @@ CHROMIUM_ARGS = [
     "--disable-background-timer-throttling",
     "--disable-backgrounding-occluded-windows",
     "--disable-dev-shm-usage",
+    # every page of the origin shares one renderer process, kept warm by session.py's anchor page
+    "--process-per-site",
 ]
 
 

@@ -96,6 +96,44 @@
     return el && el.isConnected ? el : null;
   };
 
+  // Frame pacing: the page's requestAnimationFrame callbacks run at most once every
+  // FRAME_MS milliseconds, as on a display with that refresh interval (0: every frame
+  // Chromium draws, up to 60 Hz). Each frame a scene draws costs SwiftShader about
+  // 5-40 ms of CPU, and the checks need a handful (the motion and interaction checks
+  // need one changed frame), so a scene that redraws at 60 Hz for as long as its page
+  // is open pays mostly for frames nobody looks at. Semantics kept: callbacks asked
+  // for during a frame run in the next one, all get that frame's timestamp, a
+  // cancelled one does not run, and one that throws is reported like an uncaught error
+  // without stopping the others.
+  const FRAME_MS = Number('__CODEVET_FRAME_MS__') || 0;
+  if (FRAME_MS > 0 && typeof window.requestAnimationFrame === 'function') {
+    const raf = window.requestAnimationFrame.bind(window);
+    let queue = new Map(), running = null, nextId = 1, pending = false, last = -Infinity;
+    const flush = (ts) => {
+      pending = false; last = performance.now();
+      running = queue; queue = new Map();
+      for (const cb of running.values()) {  // entries cancelled meanwhile are skipped
+        try { cb(ts); } catch (err) { reportError(err); }
+      }
+      running = null;
+    };
+    window.requestAnimationFrame = function requestAnimationFrame(cb) {
+      if (typeof cb !== 'function') return raf(cb);  // the native TypeError
+      const id = nextId++;
+      queue.set(id, cb);
+      if (!pending) {
+        pending = true;
+        const wait = last + FRAME_MS - performance.now();
+        if (wait > 1) setTimeout(() => raf(flush), wait); else raf(flush);
+      }
+      return id;
+    };
+    window.cancelAnimationFrame = function cancelAnimationFrame(id) {
+      queue.delete(id);
+      if (running) running.delete(id);
+    };
+  }
+
   // 3) Waiting helper: resolves after n animation frames or ms milliseconds, whichever first.
   H.frames = (n, ms) => new Promise((resolve) => {
     let left = n;

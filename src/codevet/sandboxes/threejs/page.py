@@ -24,6 +24,7 @@ from codevet.sandboxes.threejs.versions import missing_at, url_version
 
 ORIGIN = "http://codevet.localhost"
 PAGE_URL = ORIGIN + "/index.html"
+ANCHOR_URL = ORIGIN + "/__codevet_anchor__.html"  # the harness's own page (session.py), never a candidate's
 THREE_BASE = "/three/"
 
 IMPORT_MAP = {
