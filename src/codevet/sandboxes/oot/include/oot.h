@@ -887,7 +887,37 @@ typedef struct {
         u32 collect;
         u32 tempCollect;
     } flags;
+    struct Attention {
+        Vec3f naviHoverPos;
+        Vec3f reticlePos;
+        Color_RGBAf naviInnerColor;
+        Color_RGBAf naviOuterColor;
+        struct Actor* naviHoverActor;
+        struct Actor* reticleActor;
+        f32 naviMoveProgressFactor;
+        f32 reticleRadius;
+        s16 reticleFadeAlphaControl;
+        u8 naviHoverActorCategory;
+        u8 reticleSpinCounter;
+        s8 curReticle;
+        struct Actor* forcedLockOnActor;
+        struct Actor* bgmEnemy;
+        struct Actor* arrowHoverActor;
+    } attention;
+    struct TitleCardContext {
+        void* texture;
+        s16 x;
+        s16 y;
+        u8 width;
+        u8 height;
+        u8 durationTimer;
+        u8 delayTimer;
+        s16 alpha;
+        s16 intensity;
+    } titleCtx;
 } ActorContext;
+typedef struct Attention Attention;
+typedef struct TitleCardContext TitleCardContext;
 
 typedef struct {
     s16 id;
@@ -922,6 +952,9 @@ typedef struct {
     u16 curFrame;
     union { CsCmdActorCue* actorCues[10]; CsCmdActorCue* npcActions[10]; };
     union { CsCmdActorCue* playerCue; CsCmdActorCue* linkAction; };
+    u16 camEyeSplinePointsAppliedFrame;
+    u8 camAtReady;
+    u8 camEyeReady;
 } CutsceneContext;
 
 typedef struct {
@@ -933,7 +966,23 @@ typedef struct {
     u16 lastPlayedSong;
     u8 ocarinaAction;
     u8 lastOcarinaButtonIndex;
+    u16 unk_E3F2;
+    s32 msgLength;
+    char stateTimer;
+    s16 disableSunsSong;
 } MessageContext;
+
+typedef struct {
+    u8 type;
+    u8 color[3];
+    s16 x, y, z;
+    s16 radius;
+} LightPoint;
+
+typedef struct {
+    u8 type;
+    union { LightPoint point; struct { s8 x, y, z; u8 color[3]; } dir; u8 raw[12]; } params;
+} LightInfo;
 
 typedef struct {
     u8 lightBlend;
@@ -944,6 +993,33 @@ typedef struct {
     u8 screenFillColor[4];
     f32 windSpeed;
     Vec3s windDirection;
+    s16 adjAmbientColor[3];
+    s16 adjLight1Color[3];
+    s16 adjFogColor[3];
+    s16 adjFogNear;
+    s16 adjZFar;
+    u8 skyboxConfig;
+    u8 changeSkyboxNextConfig;
+    u8 changeSkyboxState;
+    u16 changeSkyboxTimer;
+    u8 lightMode;
+    u8 lightConfig;
+    u8 changeLightNextConfig;
+    u8 changeLightEnabled;
+    u16 changeLightTimer;
+    u16 changeDuration;
+    LightInfo dirLight1;
+    u8 lightSetting;
+    u8 prevLightSetting;
+    u8 lightSettingOverride;
+    u16 lightBlendRateOverride;
+    u8 lightBlendOverride;
+    u8 stormRequest;
+    u8 stormState;
+    u8 lightningState;
+    u8 fillScreen;
+    u8 customSkyboxFilter;
+    u8 skyboxFilterColor[4];
 } EnvironmentContext;
 
 typedef struct {
@@ -977,19 +1053,11 @@ typedef struct Camera {
     s16 mode;
     struct Actor* target;
     struct Player* player;
+    struct PlayState* play;
+    Vec3s camDir;
+    s16 childCamId;
 } Camera;
 
-typedef struct {
-    u8 type;
-    u8 color[3];
-    s16 x, y, z;
-    s16 radius;
-} LightPoint;
-
-typedef struct {
-    u8 type;
-    union { LightPoint point; u8 raw[12]; } params;
-} LightInfo;
 
 typedef struct Lights {
     u8 numLights;
@@ -1030,6 +1098,23 @@ struct RespawnData {
 };
 typedef struct RespawnData RespawnData;
 
+/* the doors and other actors that join rooms (PlayState.transitionActors) */
+typedef struct TransitionActorEntry {
+    struct {
+        s8 room;
+        s8 bgCamIndex;
+    } sides[2];
+    s16 id;
+    Vec3s pos;
+    s16 rotY;
+    s16 params;
+} TransitionActorEntry;
+
+typedef struct TransitionActorList {
+    u8 count;
+    TransitionActorEntry* list;
+} TransitionActorList;
+
 struct PlayState {
     GameState state;
     s16 sceneId_unused;
@@ -1061,6 +1146,21 @@ struct PlayState {
     s16 bgCoverAlpha;
     MtxF viewProjectionMtxF;
     MtxF billboardMtxF;
+    TransitionActorList transitionActors;
+    void (*playerInit)(struct Player* player, struct PlayState* play, FlexSkeletonHeader* skelHeader);
+    int (*isPlayerDroppingFish)(struct PlayState* play);
+    s32 (*grabPlayer)(struct PlayState* play, struct Player* player);
+    void (*func_11D54)(struct Player* player, struct PlayState* play);
+    void (*playerUpdate)(struct Player* player, struct PlayState* play, Input* input);
+    s32 (*startPlayerFishing)(struct PlayState* play);
+    s32 (*tryPlayerCsAction)(struct PlayState* play, Actor* actor, s32 csAction);
+    s32 (*damagePlayer)(struct PlayState* play, s32 damage);
+    void (*talkWithPlayer)(struct PlayState* play, Actor* actor);
+    Mtx* billboardMtx;
+    u8 linkAgeOnLoad;
+    u8 spawn;
+    u8 skyboxId;
+    u8 transitionMode;
 };
 
 #define GET_PLAYER(play) ((struct Player*)(play)->actorCtx.actorLists[ACTORCAT_PLAYER].head)
@@ -1072,6 +1172,13 @@ struct PlayState {
 #define MAIN_CAM 0
 
 /* -------------------------------------------------------------------- player -- */
+
+/* a melee weapon's two ends (Player.meleeWeaponInfo) */
+typedef struct WeaponInfo {
+    s32 active;
+    Vec3f posA; /* the tip */
+    Vec3f posB; /* the base */
+} WeaponInfo;
 
 typedef struct Player {
     Actor actor;
@@ -1115,6 +1222,57 @@ typedef struct Player {
     s16 naviTextId;
     s16 unk_860;
     MtxF shieldMf;
+    u8 csAction;
+    Actor* csActor;
+    union {
+        s16 haltActorsDuringCsAction;
+        s16 slidingDoorBgCamIndex;
+    } cv;
+    ColliderCylinder cylinder;
+    s32 meleeWeaponEffectIndex;
+    s8 unk_844;
+    union {
+        s8 actionVar1;
+        s8 startedAnim;
+        s8 facingUpSlope;
+        s8 isLakeHyliaCs;
+        s8 bottleCatchType;
+    } av1;
+    union {
+        s16 actionVar2;
+        s16 fallDamageStunTimer;
+        s16 bonked;
+        s16 animDelayTimer;
+        s16 startedTextbox;
+        s16 inWater;
+        s16 csDelayTimer;
+        s16 playedLandingSfx;
+        s16 appearTimer;
+    } av2;
+    u8 knockbackDamage;
+    u8 knockbackType;
+    s16 knockbackRot;
+    f32 knockbackSpeed;
+    f32 knockbackYVelocity;
+    f32 pushedSpeed;
+    s16 pushedYaw;
+    WeaponInfo meleeWeaponInfo[3];
+    MtxF mf_9E0;
+    u8 rightHandType;
+    Vec3f unk_3C8;
+    Vec3f unk_450;
+    s32 zTargetActiveTimer;
+    Actor* naviActor;
+    Actor* unk_6A8;
+    s16 parallelYaw;
+    f32 unk_858;
+    f32 unk_85C;
+    s16 fallStartHeight;
+    s16 fallDistance;
+    u16 floorSfxOffset;
+    u8 bodyIsBurning;
+    u8 bodyFlameTimers[18];
+    u8 unk_A73;
 } Player;
 
 #define PLAYER_STATE1_0 (1 << 0)
@@ -1223,6 +1381,11 @@ typedef struct {
     u16 infTable[30];
     u32 worldMapAreaData;
     u16 eventInf[4];
+    u8 scarecrowLongSongSet;
+    u8 scarecrowLongSong[0x360];
+    u8 scarecrowSpawnSongSet;
+    u8 scarecrowSpawnSong[0x80];
+    s32 highScores[7];
 } SaveInfo;
 
 typedef struct {
@@ -1278,6 +1441,11 @@ typedef struct {
                     u16 infTable[30];
                     u32 worldMapAreaData;
                     u16 eventInf[4];
+                    u8 scarecrowLongSongSet;
+                    u8 scarecrowLongSong[0x360];
+                    u8 scarecrowSpawnSongSet;
+                    u8 scarecrowSpawnSong[0x80];
+                    s32 highScores[7];
                 };
             };
         };
@@ -1296,6 +1464,26 @@ typedef struct {
     s16 magicState;
     u16 mapIndex;
     u8 cutsceneTrigger;
+    s16 dogParams;
+    u8 chamberCutsceneNum;
+    u8 dogIsLost;
+    s16 nayrusLoveTimer;
+    s16 subTimerState;
+    s16 subTimerSeconds;
+    u8 forceRisingButtonAlphas;
+    u16 prevHudVisibilityMode;
+    s16 magicCapacity;
+    s16 magicFillTarget;
+    u16 minigameState;
+    u16 minigameScore;
+    u8 language;
+    u8 soundSetting;
+    u8 zTargetSetting;
+    u16 nextCutsceneIndex;
+    u8 transFadeDuration;
+    u8 transWipeSpeed;
+    u8 nextTransitionType;
+    s16 sunsSongState;
 } SaveContext;
 
 extern SaveContext gSaveContext;
@@ -1629,5 +1817,6 @@ void osSyncPrintf(const char* fmt, ...);
 #include "object_ids.h"
 #include "api_more.h"
 #include "api_wide.h"
+#include "api_tail.h"
 
 #endif /* CODEVET_OOT_H */
