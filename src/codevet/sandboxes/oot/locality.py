@@ -81,7 +81,7 @@ def entrance_of_declared_scene(name: str, known: set[str] | frozenset[str]) -> b
 
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _TYPE = re.compile(r"^[A-Z][a-z][A-Za-z0-9]*$")  # EnFooActionFunc; never Foo_Bar, a function
-_ASSET_LIKE = re.compile(r"^(?:g[A-Z]\w*|\w*LIMB_\w+|\w+_(?:WIDTH|HEIGHT)|(?:object|gameplay)_\w+)$")
+_ASSET_LIKE = re.compile(r"^(?:[gG][A-Z0-9]\w*|\w*LIMB_\w+|\w+_(?:WIDTH|HEIGHT)|(?:object|gameplay)_\w+)$")
 
 
 def unshown_header_predicate(removed_includes: list[str]) -> Callable[[str], str | None]:

@@ -235,4 +235,216 @@ void Math3D_RotateXZPlane(Vec3f* pointOnPlane, s16 angle, f32* a, f32* c, f32* d
 void Audio_StopSfxByPosAndId(Vec3f* pos, u16 sfxId);
 void func_800F4190(Vec3f* pos, u16 sfxId);
 
+/* ------------------------------------------------------------- more actor helpers -- */
+
+s32 Actor_ActorAIsFacingAndNearActorB(Actor* actorA, Actor* actorB, f32 range, s16 maxAngle);
+s32 Actor_OfferTalkExchange(Actor* actor, struct PlayState* play, f32 xzRange, f32 yRange, u32 exchangeItemId);
+void Actor_PlaySfx_Flagged2(Actor* actor, u16 sfxId);
+void Actor_SetProjectileSpeed(Actor* actor, f32 speedXYZ);
+s16 Actor_WorldPitchTowardPoint(Actor* actor, Vec3f* refPoint);
+void Flags_UnsetClear(struct PlayState* play, s32 flag);
+s16 Npc_GetTrackingPresetMaxPlayerYaw(s16 presetIndex);
+s32 OnePointCutscene_CheckForCategory(struct PlayState* play, s32 actorCategory);
+int Player_HoldsHookshot(struct Player* this);
+void Horse_ResetHorseData(struct PlayState* play);
+u8 Inventory_DeleteEquipment(struct PlayState* play, s16 equipment);
+void Interface_SetSubTimer(s16 seconds);
+void Letterbox_SetSizeTarget(s32 target);
+void Lib_MemSet(u8* dest, size_t len, u8 val);
+s32 Math_StepUntilS(s16* pValue, s16 limit, s16 step);
+s16 coss(u16 angle);
+int func_8002DD78(struct Player* player);
+s32 func_8002DDE4(struct PlayState* play);
+s32 func_8002DDF4(struct PlayState* play);
+void func_8002DF90(DynaPolyActor* dynaActor);
+s32 func_8002F9EC(struct PlayState* play, Actor* actor, struct CollisionPoly* poly, s32 bgId, Vec3f* pos);
+void func_8003424C(struct PlayState* play, Vec3f* arg1);
+void func_80034BA0(struct PlayState* play, SkelAnime* skelAnime, OverrideLimbDraw overrideLimbDraw,
+                   PostLimbDraw postLimbDraw, Actor* actor, s16 alpha);
+void func_8003555C(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel);
+void func_80035844(Vec3f* arg0, Vec3f* arg1, Vec3s* arg2, s32 arg3);
+Actor* func_800358DC(Actor* actor, Vec3f* spawnPos, Vec3s* spawnRot, f32* arg3, s32 timer, s16* unused,
+                     struct PlayState* play, s16 params, Gfx* dList);
+u16 func_80037C30(struct PlayState* play, s16 arg1);
+
+/* ----------------------------------------------------------- animation and skins -- */
+
+void Animation_ChangeImpl(SkelAnime* skelAnime, AnimationHeader* animation, f32 playSpeed, f32 startFrame,
+                          f32 endFrame, u8 mode, f32 morphFrames, s8 taper);
+void AnimTaskQueue_AddCopyUsingMap(struct PlayState* play, s32 vecCount, Vec3s* dest, Vec3s* src, u8* limbCopyMap);
+void SkelAnime_CopyFrameTableTrue(SkelAnime* skelAnime, Vec3s* dst, Vec3s* src, u8* copyFlag);
+
+/* a skinned (vertex-animated) skeleton, as the bosses and horses use */
+typedef struct Skin {
+    SkeletonHeader* skeletonHeader;
+    MtxF mtx;
+    s32 limbCount;
+    void* vtxTable;
+    SkelAnime skelAnime;
+} Skin;
+typedef void (*SkinPostDraw)(struct Actor*, struct PlayState*, Skin*);
+typedef s32 (*SkinOverrideLimbDraw)(struct Actor*, struct PlayState*, s32, Skin*);
+#define SKIN_DRAW_FLAG_CUSTOM_TRANSFORMS (1 << 0)
+#define SKIN_DRAW_FLAG_CUSTOM_MATRIX (1 << 1)
+void Skin_Init(struct PlayState* play, Skin* skin, SkeletonHeader* skeletonHeader, AnimationHeader* animationHeader);
+void Skin_Free(struct PlayState* play, Skin* skin);
+void Skin_GetLimbPos(Skin* skin, s32 limbIndex, Vec3f* offset, Vec3f* dst);
+void Skin_DrawLimb(GraphicsContext* gfxCtx, Skin* skin, s32 limbIndex, Gfx* dlistOverride, s32 drawFlags);
+void Skin_DrawAnimatedLimb(GraphicsContext* gfxCtx, Skin* skin, s32 limbIndex, s32 arg3, s32 drawFlags);
+void func_800A6330(struct Actor* actor, struct PlayState* play, Skin* skin, SkinPostDraw postDraw, s32 setTranslation);
+void func_800A6360(struct Actor* actor, struct PlayState* play, Skin* skin, SkinPostDraw postDraw,
+                   SkinOverrideLimbDraw overrideLimbDraw, s32 setTranslation);
+void func_800A6394(struct Actor* actor, struct PlayState* play, Skin* skin, SkinPostDraw postDraw,
+                   SkinOverrideLimbDraw overrideLimbDraw, s32 setTranslation, s32 arg6);
+void func_800A63CC(struct Actor* actor, struct PlayState* play, Skin* skin, SkinPostDraw postDraw,
+                   SkinOverrideLimbDraw overrideLimbDraw, s32 setTranslation, s32 arg6, s32 drawFlags);
+
+/* ------------------------------------------------------- collision, bg, effects -- */
+
+s32 BgCheck_EntityLineTest2(CollisionContext* colCtx, Vec3f* posA, Vec3f* posB, Vec3f* posResult,
+                            CollisionPoly** outPoly, s32 chkWall, s32 chkFloor, s32 chkCeil, s32 chkOneFace,
+                            s32* bgId, struct Actor* actor);
+s32 BgCheck_ProjectileLineTest(CollisionContext* colCtx, Vec3f* posA, Vec3f* posB, Vec3f* posResult,
+                               CollisionPoly** outPoly, s32 chkWall, s32 chkFloor, s32 chkCeil, s32 chkOneFace,
+                               s32* bgId);
+s32 BgCheck_SphVsFirstPoly(CollisionContext* colCtx, Vec3f* center, f32 radius);
+void DynaPoly_InvalidateLookup(struct PlayState* play, DynaCollisionContext* dyna);
+u32 SurfaceType_CanHookshot(CollisionContext* colCtx, CollisionPoly* poly, s32 bgId);
+u32 SurfaceType_GetFloorProperty(CollisionContext* colCtx, CollisionPoly* poly, s32 bgId);
+s32 SurfaceType_GetWallFlags(CollisionContext* colCtx, CollisionPoly* poly, s32 bgId);
+void func_80038A28(CollisionPoly* poly, f32 tx, f32 ty, f32 tz, MtxF* dest);
+s32 func_800435D8(struct PlayState* play, DynaPolyActor* dynaActor, s16 arg2, s16 arg3, s16 arg4);
+void CollisionCheck_SpawnShieldParticlesMetal2(struct PlayState* play, Vec3f* v);
+s32 Math3D_PointInSquare2D(f32 upperLeftX, f32 lowerRightX, f32 upperLeftY, f32 lowerRightY, f32 x, f32 y);
+void Math3D_Vec3fReflect(Vec3f* vec, Vec3f* normal, Vec3f* reflVec);
+void Math3D_Vec3f_Cross(Vec3f* a, Vec3f* b, Vec3f* ret);
+
+void EffectSsDtBubble_SpawnColorProfile(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, s16 scale,
+                                       s16 life, s16 colorProfile, s16 randXZ);
+void EffectSsEnIce_Spawn(struct PlayState* play, Vec3f* pos, f32 scale, Vec3f* velocity, Vec3f* accel,
+                         Color_RGBA8* primColor, Color_RGBA8* envColor, s32 life);
+void EffectSsKiraKira_SpawnFocused(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel,
+                                   Color_RGBA8* primColor, Color_RGBA8* envColor, s16 scale, s32 life);
+void EffectSsKiraKira_SpawnSmallYellow(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel);
+void func_80026230(struct PlayState* play, Color_RGBA8* color, s16 arg2, s16 arg3);
+void func_80026A6C(struct PlayState* play);
+void func_800283D4(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, Color_RGBA8* primColor,
+                   Color_RGBA8* envColor, s16 scale, s16 scaleStep, s16 life);
+void func_8002843C(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, Color_RGBA8* primColor,
+                   Color_RGBA8* envColor, s16 scale, s16 scaleStep, s16 life);
+void func_8002873C(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, s16 scale, s16 scaleStep,
+                   s16 life);
+void func_800287AC(struct PlayState* play, Vec3f* pos, Vec3f* velocity, Vec3f* accel, s16 scale, s16 scaleStep,
+                   s16 life);
+
+/* ---------------------------------------------------------------------- drawing -- */
+
+Gfx* Gfx_SetFog2(Gfx* gfx, s32 r, s32 g, s32 b, s32 a, s32 near, s32 far);
+void Gfx_SetupDL_56Ptr(Gfx** gfxP);
+Gfx* Gfx_SetupDL_57(Gfx* gfx);
+Gfx* Gfx_TwoTexScrollEnvColor(GraphicsContext* gfxCtx, s32 tile1, u32 x1, u32 y1, s32 width1, s32 height1, s32 tile2,
+                              u32 x2, u32 y2, s32 width2, s32 height2, s32 r, s32 g, s32 b, s32 a);
+#define gsDPSetCombineLERP(a0, b0, c0, d0, Aa0, Ab0, Ac0, Ad0, a1, b1, c1, d1, Aa1, Ab1, Ac1, Ad1) \
+    CODEVET_GS(0xFC000000u + 0 * ((a0) + (b0) + (c0) + (d0) + (Aa0) + (Ab0) + (Ac0) + (Ad0) + (a1) + (b1) + (c1) + \
+                                  (d1) + (Aa1) + (Ab1) + (Ac1)), Ad1)
+
+/* --------------------------------------------------- camera, cutscenes, rooms -- */
+
+typedef union CutsceneCameraPoint {
+    struct {
+        s8 continueFlag;
+        s8 cameraRoll;
+        u16 nextPointFrame;
+        f32 viewAngle;
+        Vec3s pos;
+    };
+    s32 _words[4];
+} CutsceneCameraPoint;
+Vec3s Camera_GetCamDir(Camera* camera);
+s16 Camera_GetCamDirPitch(Camera* camera);
+Vec3f Camera_GetQuakeOffset(Camera* camera);
+s32 Camera_ResetAnim(Camera* camera);
+s32 Camera_SetCSParams(Camera* camera, CutsceneCameraPoint* atPoints, CutsceneCameraPoint* eyePoints,
+                       struct Player* player, s16 relativeToPlayer);
+void Camera_SetCameraData(Camera* camera, s16 setDataFlags, void* data0, void* data1, s16 data2, s16 data3,
+                          s32 data4);
+void CutsceneFlags_Unset(struct PlayState* play, s16 flag);
+void Cutscene_SetScript(struct PlayState* play, void* script);
+void Room_FinishRoomChange(struct PlayState* play, RoomContext* roomCtx);
+s32 Room_RequestNewRoom(struct PlayState* play, RoomContext* roomCtx, s32 roomNum);
+typedef enum RoomType {
+    ROOM_TYPE_NORMAL,
+    ROOM_TYPE_DUNGEON,
+    ROOM_TYPE_INDOORS,
+    ROOM_TYPE_3,
+    ROOM_TYPE_4,
+    ROOM_TYPE_BOSS
+} RoomType;
+typedef enum RoomEnvironmentType {
+    ROOM_ENV_DEFAULT,
+    ROOM_ENV_COLD,
+    ROOM_ENV_WARM,
+    ROOM_ENV_HOT,
+    ROOM_ENV_UNK_STRETCH_1,
+    ROOM_ENV_UNK_STRETCH_2,
+    ROOM_ENV_UNK_STRETCH_3
+} RoomEnvironmentType;
+void Message_StartOcarinaSunsSongDisabled(struct PlayState* play, u16 ocarinaActionId);
+
+/* ------------------------------------------------------------------ environment -- */
+
+void Environment_AdjustLights(struct PlayState* play, f32 arg1, f32 arg2, f32 arg3, f32 arg4);
+void Environment_ChangeLightSetting(struct PlayState* play, u32 lightSetting);
+void Environment_ForcePlaySequence(u16 seqId);
+s32 Environment_GetBgsDayCount(void);
+void Environment_PlayStormNatureAmbience(struct PlayState* play);
+void Environment_StopStormNatureAmbience(struct PlayState* play);
+extern u8 gSkyboxIsChanging;
+extern u8 gWeatherMode;
+extern u8 gLightConfigAfterUnderwater;
+extern u8 gInterruptSongOfStorms;
+extern u16 gTimeSpeed;
+
+/* ------------------------------------------------------------------------ audio -- */
+
+void Audio_ClearSariaBgm2(void);
+void Audio_ClearSariaBgmAtPos(Vec3f* pos);
+u16 Audio_GetActiveSeqId(u8 seqPlayerIndex);
+void Audio_LowerMainBgmVolume(u8 volume);
+void Audio_PlayNatureAmbienceSequence(u8 natureAmbienceId);
+void Audio_PlaySariaBgm(Vec3f* pos, u16 seqId, u16 distMax);
+void Audio_PlaySfxTransposed(Vec3f* pos, u16 sfxId, s8 semitone);
+void Audio_PlaySfxWaterfall(Vec3f* pos, f32 freqScale);
+void Audio_PlaySwordChargeSfx(Vec3f* pos, u8 level);
+void Audio_PlayWindmillBgm(void);
+void Audio_ResetIncreasingTranspose(void);
+void Audio_SetCutsceneFlag(s8 flag);
+void Audio_SetGanonsTowerBgmVolumeLevel(u8 ganonsTowerLevel);
+void Audio_SetMainBgmTempoFreqAfterFanfare(f32 scaleTempoAndFreq, u8 duration);
+void Audio_SetNatureAmbienceChannelIO(u8 channelIdxRange, u8 ioPort, u8 ioData);
+void Audio_ToggleMalonSinging(u8 malonSingingDisabled);
+void Audio_UpdateMalonSinging(f32 dist, u16 seqId);
+void func_800F4524(Vec3f* pos, u16 sfxId, s8 arg2);
+void func_800F4E30(Vec3f* pos, f32 arg1);
+
+/* ----------------------------------------------------- skin matrices, fonts, DLs -- */
+
+void SkinMatrix_SetTranslateRotateYXZScale(MtxF* dest, f32 scaleX, f32 scaleY, f32 scaleZ, s16 rotX, s16 rotY,
+                                           s16 rotZ, f32 translateX, f32 translateY, f32 translateZ);
+Mtx* SkinMatrix_MtxFToNewMtx(GraphicsContext* gfxCtx, MtxF* src);
+void Gfx_SetupDL_39Ptr(Gfx** gfxP);
+
+/* the message font (16x16 I4 characters), as the title screen draws it */
+#define FONT_CHAR_TEX_WIDTH 16
+#define FONT_CHAR_TEX_HEIGHT 16
+#define FONT_CHAR_TEX_SIZE ((FONT_CHAR_TEX_WIDTH * FONT_CHAR_TEX_HEIGHT) / 2)
+typedef struct Font {
+    u32 msgOffset;
+    u32 msgLength;
+    u8 charTexBuf[FONT_CHAR_TEX_SIZE * 120];
+    u8 iconBuf[FONT_CHAR_TEX_SIZE];
+    u8 fontBuf[FONT_CHAR_TEX_SIZE * 320];
+} Font;
+void Font_LoadOrderedFont(Font* font);
+
 #endif

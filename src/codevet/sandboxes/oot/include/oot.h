@@ -321,7 +321,7 @@ typedef struct {
 
 typedef struct {
     u32 dmgFlags;
-    u8 effect;
+    union { u8 effect; u8 hitSpecialEffect; };
     u8 damage;
 } ColliderElementDamageInfoAT;
 
@@ -808,7 +808,7 @@ typedef struct SkelAnime {
     f32 morphRate;
     s32 (*update)(struct SkelAnime* skelAnime);
     s8 initFlags;
-    u8 moveFlags;
+    union { u8 moveFlags; u8 movementFlags; };
     s16 prevRot;
     Vec3s prevTransl;
     Vec3s baseTransl;
@@ -1018,6 +1018,16 @@ typedef struct {
     u8 stormState;
     u8 lightningState;
     u8 fillScreen;
+    struct {
+        u8 ambientColor[3];
+        s8 light1Dir[3];
+        u8 light1Color[3];
+        s8 light2Dir[3];
+        u8 light2Color[3];
+        u8 fogColor[3];
+        s16 fogNear;
+        s16 zFar;
+    } lightSettings;
     u8 customSkyboxFilter;
     u8 skyboxFilterColor[4];
 } EnvironmentContext;
@@ -1025,8 +1035,8 @@ typedef struct {
 typedef struct {
     s8 num;
     u8 unk_01;
-    u8 behaviorType2;
-    u8 behaviorType1;
+    union { u8 behaviorType2; u8 environmentType; };
+    union { u8 behaviorType1; u8 type; };
     s8 echo;
     u8 lensMode;
     void* segment;
@@ -1035,6 +1045,9 @@ typedef struct {
 typedef struct {
     Room curRoom;
     Room prevRoom;
+    u8 activeBufPage;
+    s8 status;
+    s16 drawParams[2];
 } RoomContext;
 
 typedef struct {
@@ -1051,6 +1064,10 @@ typedef struct Camera {
     s16 camId;
     s16 setting;
     s16 mode;
+    s16 bgCamIndex;
+    s16 roll;
+    s16 animState;
+    f32 fov;
     struct Actor* target;
     struct Player* player;
     struct PlayState* play;
@@ -1157,6 +1174,7 @@ struct PlayState {
     s32 (*damagePlayer)(struct PlayState* play, s32 damage);
     void (*talkWithPlayer)(struct PlayState* play, Actor* actor);
     Mtx* billboardMtx;
+    struct { u16 state; } gameOverCtx;
     u8 linkAgeOnLoad;
     u8 spawn;
     u8 skyboxId;
@@ -1179,6 +1197,43 @@ typedef struct WeaponInfo {
     Vec3f posA; /* the tip */
     Vec3f posB; /* the base */
 } WeaponInfo;
+
+/* per-age movement constants and animations (Player.ageProperties) */
+typedef struct PlayerAgeProperties {
+    f32 ceilingCheckHeight;
+    f32 unk_04;
+    f32 unk_08;
+    f32 unk_0C;
+    f32 unk_10;
+    f32 unk_14;
+    f32 unk_18;
+    f32 unk_1C;
+    f32 unk_20;
+    f32 unk_24;
+    f32 unk_28;
+    f32 unk_2C;
+    f32 unk_30;
+    f32 unk_34;
+    f32 wallCheckRadius;
+    f32 unk_3C;
+    f32 unk_40;
+    Vec3s unk_44;
+    Vec3s unk_4A[4];
+    Vec3s unk_62[4];
+    Vec3s unk_7A[2];
+    Vec3s unk_86[2];
+    u16 unk_92;
+    u16 unk_94;
+    LinkAnimationHeader* unk_98;
+    LinkAnimationHeader* timeTravelStartAnim;
+    LinkAnimationHeader* timeTravelEndAnim;
+    LinkAnimationHeader* unk_A4;
+    LinkAnimationHeader* unk_A8;
+    LinkAnimationHeader* unk_AC[4];
+    LinkAnimationHeader* unk_BC[2];
+    LinkAnimationHeader* unk_C4[2];
+    LinkAnimationHeader* unk_CC[2];
+} PlayerAgeProperties;
 
 typedef struct Player {
     Actor actor;
@@ -1210,7 +1265,7 @@ typedef struct Player {
     u8 meleeWeaponAnimation;
     u8 meleeWeaponState;
     s8 unk_845;
-    f32 ageProperties_unused;
+    struct PlayerAgeProperties* ageProperties;
     Vec3f leftHandPos;
     s8 doorType;
     s8 doorDirection;
@@ -1263,6 +1318,7 @@ typedef struct Player {
     Vec3f unk_450;
     s32 zTargetActiveTimer;
     Actor* naviActor;
+    Actor* autoLockOnActor;
     Actor* unk_6A8;
     s16 parallelYaw;
     f32 unk_858;
