@@ -345,8 +345,8 @@ Gfx* Gfx_SetupDL_57(Gfx* gfx);
 Gfx* Gfx_TwoTexScrollEnvColor(GraphicsContext* gfxCtx, s32 tile1, u32 x1, u32 y1, s32 width1, s32 height1, s32 tile2,
                               u32 x2, u32 y2, s32 width2, s32 height2, s32 r, s32 g, s32 b, s32 a);
 #define gsDPSetCombineLERP(a0, b0, c0, d0, Aa0, Ab0, Ac0, Ad0, a1, b1, c1, d1, Aa1, Ab1, Ac1, Ad1) \
-    CODEVET_GS(0xFC000000u + 0 * ((a0) + (b0) + (c0) + (d0) + (Aa0) + (Ab0) + (Ac0) + (Ad0) + (a1) + (b1) + (c1) + \
-                                  (d1) + (Aa1) + (Ab1) + (Ac1)), Ad1)
+    CODEVET_GS(0xFC000000u | CODEVET_CC(a0, b0, c0, d0, Aa0, Ab0, Ac0, Ad0), \
+               CODEVET_CC(a1, b1, c1, d1, Aa1, Ab1, Ac1, Ad1))
 
 /* --------------------------------------------------- camera, cutscenes, rooms -- */
 
@@ -446,5 +446,300 @@ typedef struct Font {
     u8 fontBuf[FONT_CHAR_TEX_SIZE * 320];
 } Font;
 void Font_LoadOrderedFont(Font* font);
+
+/* ---------------------------------------------------- more display-list commands -- */
+
+/* the colour combiner takes bare tokens (TEXEL0, PRIMITIVE, 0, 1...), as libultra's does: each
+ * one must be a real input of its slot (G_CCMUX_x for colour, G_ACMUX_x for alpha) */
+#define G_CCMUX_COMBINED 0
+#define G_CCMUX_TEXEL0 1
+#define G_CCMUX_TEXEL1 2
+#define G_CCMUX_PRIMITIVE 3
+#define G_CCMUX_SHADE 4
+#define G_CCMUX_ENVIRONMENT 5
+#define G_CCMUX_CENTER 6
+#define G_CCMUX_SCALE 6
+#define G_CCMUX_COMBINED_ALPHA 7
+#define G_CCMUX_TEXEL0_ALPHA 8
+#define G_CCMUX_TEXEL1_ALPHA 9
+#define G_CCMUX_PRIMITIVE_ALPHA 10
+#define G_CCMUX_SHADE_ALPHA 11
+#define G_CCMUX_ENV_ALPHA 12
+#define G_CCMUX_LOD_FRACTION 13
+#define G_CCMUX_PRIM_LOD_FRAC 14
+#define G_CCMUX_NOISE 7
+#define G_CCMUX_K4 7
+#define G_CCMUX_K5 15
+#define G_CCMUX_1 6
+#define G_CCMUX_0 31
+#define G_ACMUX_COMBINED 0
+#define G_ACMUX_TEXEL0 1
+#define G_ACMUX_TEXEL1 2
+#define G_ACMUX_PRIMITIVE 3
+#define G_ACMUX_SHADE 4
+#define G_ACMUX_ENVIRONMENT 5
+#define G_ACMUX_LOD_FRACTION 0
+#define G_ACMUX_PRIM_LOD_FRAC 6
+#define G_ACMUX_1 6
+#define G_ACMUX_0 7
+#define CODEVET_CC(a, b, c, d, Aa, Ab, Ac, Ad) \
+    ((u32)(G_CCMUX_##a | G_CCMUX_##b | G_CCMUX_##c | G_CCMUX_##d | G_ACMUX_##Aa | G_ACMUX_##Ab | G_ACMUX_##Ac | \
+           G_ACMUX_##Ad))
+#undef gDPSetCombineLERP
+#define gDPSetCombineLERP(pkt, a0, b0, c0, d0, Aa0, Ab0, Ac0, Ad0, a1, b1, c1, d1, Aa1, Ab1, Ac1, Ad1) \
+    codevet_gfx(pkt, 0xFC000000u | CODEVET_CC(a0, b0, c0, d0, Aa0, Ab0, Ac0, Ad0), \
+                CODEVET_CC(a1, b1, c1, d1, Aa1, Ab1, Ac1, Ad1))
+
+#define G_TEXTURE_ENABLE 0x00000002
+#define G_CYC_1CYCLE (0 << 20)
+#define G_CYC_2CYCLE (1 << 20)
+#define G_CYC_COPY (2 << 20)
+#define G_CYC_FILL (3 << 20)
+#define G_AD_PATTERN (0 << 4)
+#define G_AD_NOTPATTERN (1 << 4)
+#define G_AD_NOISE (2 << 4)
+#define G_AD_DISABLE (3 << 4)
+static inline void gDPSetCycleType(Gfx* pkt, u32 type) { codevet_gfx(pkt, 0xE3000000u, type); }
+static inline void gDPSetAlphaDither(Gfx* pkt, u32 mode) { codevet_gfx(pkt, 0xE3000000u, mode); }
+static inline void gDPLoadSync(Gfx* pkt) { codevet_gfx(pkt, 0xE6000000u, 0); }
+static inline void gDPSetTileSize(Gfx* pkt, u32 t, u32 uls, u32 ult, u32 lrs, u32 lrt) {
+    codevet_gfx(pkt, 0xF2000000u | (uls << 12) | ult, (t << 24) | (lrs << 12) | lrt);
+}
+static inline void gDPLoadTile(Gfx* pkt, u32 t, u32 uls, u32 ult, u32 lrs, u32 lrt) {
+    codevet_gfx(pkt, 0xF4000000u | (uls << 12) | ult, (t << 24) | (lrs << 12) | lrt);
+}
+static inline void gDPSetTile(Gfx* pkt, u32 fmt, u32 siz, u32 line, u32 tmem, u32 tile, u32 palette, u32 cmt,
+                              u32 maskt, u32 shiftt, u32 cms, u32 masks, u32 shifts) {
+    codevet_gfx(pkt, 0xF5000000u | (fmt << 21) | (siz << 19) | (line << 9) | tmem,
+                (tile << 24) | (palette << 20) | cmt | maskt | shiftt | cms | masks | shifts);
+}
+static inline void gDPSetTileCustom(Gfx* pkt, u32 fmt, u32 siz, u32 uls, u32 ult, u32 lrs, u32 lrt, u32 pal, u32 cms,
+                                    u32 cmt, u32 masks, u32 maskt, u32 shifts, u32 shiftt) {
+    codevet_gfx(pkt, 0xF5000000u | (fmt << 21) | (siz << 19), uls + ult + lrs + lrt + pal + cms + cmt + masks +
+                maskt + shifts + shiftt);
+}
+static inline void gDPLoadTextureTile(Gfx* pkt, const void* timg, u32 fmt, u32 siz, u32 width, u32 height, u32 uls,
+                                      u32 ult, u32 lrs, u32 lrt, u32 pal, u32 cms, u32 cmt, u32 masks, u32 maskt,
+                                      u32 shifts, u32 shiftt) {
+    codevet_gfx(pkt, 0xFD000000u | (fmt << 21) | (siz << 19) | width, (u32)timg + height + uls + ult + lrs + lrt +
+                pal + cms + cmt + masks + maskt + shifts + shiftt);
+}
+static inline void gDPLoadTextureBlock_4b(Gfx* pkt, const void* timg, u32 fmt, u32 width, u32 height, u32 pal,
+                                          u32 cms, u32 cmt, u32 masks, u32 maskt, u32 shifts, u32 shiftt) {
+    codevet_gfx(pkt, 0xFD000000u | (fmt << 21) | width, (u32)timg + height + pal + cms + cmt + masks + maskt +
+                shifts + shiftt);
+}
+static inline void gDPLoadMultiBlock(Gfx* pkt, const void* timg, u32 tmem, u32 rtile, u32 fmt, u32 siz, u32 width,
+                                     u32 height, u32 pal, u32 cms, u32 cmt, u32 masks, u32 maskt, u32 shifts,
+                                     u32 shiftt) {
+    codevet_gfx(pkt, 0xFD000000u | (fmt << 21) | (siz << 19) | width, (u32)timg + tmem + rtile + height + pal + cms +
+                cmt + masks + maskt + shifts + shiftt);
+}
+static inline void gDPLoadMultiBlock_4b(Gfx* pkt, const void* timg, u32 tmem, u32 rtile, u32 fmt, u32 width,
+                                        u32 height, u32 pal, u32 cms, u32 cmt, u32 masks, u32 maskt, u32 shifts,
+                                        u32 shiftt) {
+    codevet_gfx(pkt, 0xFD000000u | (fmt << 21) | width, (u32)timg + tmem + rtile + height + pal + cms + cmt + masks +
+                maskt + shifts + shiftt);
+}
+static inline void gSPTextureRectangle(Gfx* pkt, s32 xl, s32 yl, s32 xh, s32 yh, u32 tile, s32 s, s32 t, s32 dsdx,
+                                       s32 dtdy) {
+    codevet_gfx(pkt, 0xE4000000u | ((u32)xh << 12) | (u32)yh, (tile << 24) | ((u32)xl << 12) | (u32)yl);
+    codevet_gfx(pkt, 0xE1000000u, ((u32)s << 16) | (u32)t);
+    codevet_gfx(pkt, 0xF1000000u, ((u32)dsdx << 16) | (u32)dtdy);
+}
+
+/* ------------------------------------------------------ more of the game's families -- */
+
+typedef enum TransitionType {
+    TRANS_TYPE_WIPE,
+    TRANS_TYPE_TRIFORCE,
+    TRANS_TYPE_FADE_BLACK,
+    TRANS_TYPE_FADE_WHITE,
+    TRANS_TYPE_FADE_BLACK_FAST,
+    TRANS_TYPE_FADE_WHITE_FAST,
+    TRANS_TYPE_FADE_BLACK_SLOW,
+    TRANS_TYPE_FADE_WHITE_SLOW,
+    TRANS_TYPE_WIPE_FAST,
+    TRANS_TYPE_FILL_WHITE2,
+    TRANS_TYPE_FILL_WHITE,
+    TRANS_TYPE_INSTANT,
+    TRANS_TYPE_FILL_BROWN,
+    TRANS_TYPE_FADE_WHITE_CS_DELAYED,
+    TRANS_TYPE_SANDSTORM_PERSIST,
+    TRANS_TYPE_SANDSTORM_END,
+    TRANS_TYPE_CS_BLACK_FILL,
+    TRANS_TYPE_FADE_WHITE_INSTANT,
+    TRANS_TYPE_FADE_GREEN,
+    TRANS_TYPE_FADE_BLUE,
+    TRANS_TYPE_MAX = 56
+} TransitionType;
+typedef enum TransitionMode {
+    TRANS_MODE_OFF,
+    TRANS_MODE_SETUP,
+    TRANS_MODE_INSTANCE_INIT,
+    TRANS_MODE_INSTANCE_RUNNING,
+    TRANS_MODE_FILL_WHITE_INIT,
+    TRANS_MODE_FILL_IN,
+    TRANS_MODE_FILL_OUT,
+    TRANS_MODE_FILL_BROWN_INIT,
+    TRANS_MODE_08,
+    TRANS_MODE_09,
+    TRANS_MODE_INSTANT,
+    TRANS_MODE_INSTANCE_WAIT,
+    TRANS_MODE_SANDSTORM_INIT,
+    TRANS_MODE_SANDSTORM,
+    TRANS_MODE_SANDSTORM_END_INIT,
+    TRANS_MODE_SANDSTORM_END,
+    TRANS_MODE_CS_BLACK_FILL_INIT,
+    TRANS_MODE_CS_BLACK_FILL
+} TransitionMode;
+
+/* weather */
+typedef enum LightningState { LIGHTNING_OFF, LIGHTNING_ON, LIGHTNING_LAST } LightningState;
+typedef enum LightningStrikeState {
+    LIGHTNING_STRIKE_WAIT, LIGHTNING_STRIKE_START, LIGHTNING_STRIKE_END
+} LightningStrikeState;
+typedef enum WeatherMode {
+    WEATHER_MODE_CLEAR,
+    WEATHER_MODE_CLOUDY_CONFIG3,
+    WEATHER_MODE_CLOUDY_CONFIG2,
+    WEATHER_MODE_SNOW,
+    WEATHER_MODE_RAIN,
+    WEATHER_MODE_HEAVY_RAIN
+} WeatherMode;
+typedef enum PrecipitationData {
+    PRECIP_RAIN_MAX, PRECIP_RAIN_CUR, PRECIP_SNOW_CUR, PRECIP_SNOW_MAX, PRECIP_SOS_MAX, PRECIP_MAX
+} PrecipitationData;
+typedef enum StormRequest { STORM_REQUEST_NONE, STORM_REQUEST_START, STORM_REQUEST_STOP } StormRequest;
+typedef enum StormState { STORM_STATE_OFF, STORM_STATE_ON } StormState;
+extern u8 gCustomLensFlareOn;
+extern Vec3f gCustomLensFlarePos;
+extern s16 gLensFlareScale;
+extern f32 gLensFlareColorIntensity;
+extern s16 gLensFlareGlareStrength;
+
+/* respawn points, the player's spawn parameters */
+typedef enum RespawnMode { RESPAWN_MODE_DOWN, RESPAWN_MODE_RETURN, RESPAWN_MODE_TOP, RESPAWN_MODE_MAX } RespawnMode;
+#define NBITS_TO_MASK(n) ((1 << (n)) - 1)
+#define PARAMS_PACK(p, s, n) (((p) & NBITS_TO_MASK(n)) << (s))
+#define PARAMS_PACK_NOMASK(p, s) ((p) << (s))
+#define PARAMS_MAKE_MASK(s, n) PARAMS_GET_NOSHIFT(~0, s, n)
+#define PLAYER_PARAMS(startMode, startBgCamIndex) \
+    (PARAMS_PACK_NOMASK(startMode, 8) | PARAMS_PACK_NOMASK(startBgCamIndex, 0))
+#define PLAYER_START_BG_CAM_DEFAULT ((u8)-1)
+typedef enum PlayerStartMode {
+    PLAYER_START_MODE_NOTHING,
+    PLAYER_START_MODE_TIME_TRAVEL,
+    PLAYER_START_MODE_BLUE_WARP,
+    PLAYER_START_MODE_DOOR,
+    PLAYER_START_MODE_GROTTO,
+    PLAYER_START_MODE_WARP_SONG,
+    PLAYER_START_MODE_FARORES_WIND,
+    PLAYER_START_MODE_KNOCKED_OVER,
+    PLAYER_START_MODE_UNUSED_8,
+    PLAYER_START_MODE_UNUSED_9,
+    PLAYER_START_MODE_UNUSED_10,
+    PLAYER_START_MODE_UNUSED_11,
+    PLAYER_START_MODE_UNUSED_12,
+    PLAYER_START_MODE_IDLE,
+    PLAYER_START_MODE_MOVE_FORWARD_SLOW,
+    PLAYER_START_MODE_MOVE_FORWARD,
+    PLAYER_START_MODE_MAX
+} PlayerStartMode;
+
+/* the player state bits that have a name (the others are PLAYER_STATEn_<bit>) */
+#define PLAYER_STATE1_SWINGING_BOTTLE (1 << 1)
+#define PLAYER_STATE1_START_CHANGING_HELD_ITEM (1 << 8)
+#define PLAYER_STATE1_CHARGING_SPIN_ATTACK (1 << 12)
+#define PLAYER_STATE1_Z_TARGETING (1 << 15)
+#define PLAYER_STATE1_FRIENDLY_ACTOR_FOCUS (1 << 16)
+#define PLAYER_STATE1_PARALLEL (1 << 17)
+#define PLAYER_STATE1_SHIELDING (1 << 22)
+#define PLAYER_STATE1_USING_BOOMERANG (1 << 24)
+#define PLAYER_STATE1_BOOMERANG_THROWN (1 << 25)
+#define PLAYER_STATE1_LOCK_ON_FORCED_TO_RELEASE (1 << 30)
+#define PLAYER_STATE2_CAN_ACCEPT_TALK_OFFER (1 << 1)
+#define PLAYER_STATE2_FORCE_SAND_FLOOR_SOUND (1 << 9)
+#define PLAYER_STATE2_LOCK_ON_WITH_SWITCH (1 << 13)
+#define PLAYER_STATE2_DO_ACTION_ENTER (1 << 16)
+#define PLAYER_STATE2_CRAWLING (1 << 18)
+#define PLAYER_STATE2_NAVI_ACTIVE (1 << 20)
+#define PLAYER_STATE2_USING_OCARINA (1 << 27)
+#define PLAYER_STATE2_IDLE_FIDGET (1 << 28)
+#define PLAYER_STATE3_1 (1 << 1)
+#define PLAYER_STATE3_2 (1 << 2)
+#define PLAYER_STATE3_3 (1 << 3)
+#define PLAYER_STATE3_4 (1 << 4)
+#define PLAYER_STATE3_5 (1 << 5)
+#define PLAYER_STATE3_RESTORE_NAYRUS_LOVE (1 << 6)
+#define PLAYER_STATE3_FLYING_WITH_HOOKSHOT (1 << 7)
+
+/* the frog songs' flags and the other save-flag names the first list lacked */
+#define EVENTCHKINF_INDEX_0 0
+#define EVENTCHKINF_INDEX_40 EVENTCHKINF_INDEX(EVENTCHKINF_40)
+#define EVENTCHKINF_INDEX_TALON_RETURNED_FROM_KAKARIKO EVENTCHKINF_INDEX(EVENTCHKINF_TALON_RETURNED_FROM_KAKARIKO)
+#define EVENTCHKINF_INDEX_SONGS_FOR_FROGS EVENTCHKINF_INDEX(EVENTCHKINF_SONGS_FOR_FROGS_CHOIR)
+#define EVENTCHKINF_SONGS_FOR_FROGS_CHOIR 0xD0
+#define EVENTCHKINF_SONGS_FOR_FROGS_ZL 0xD1
+#define EVENTCHKINF_SONGS_FOR_FROGS_EPONA 0xD2
+#define EVENTCHKINF_SONGS_FOR_FROGS_SUNS 0xD3
+#define EVENTCHKINF_SONGS_FOR_FROGS_SARIA 0xD4
+#define EVENTCHKINF_SONGS_FOR_FROGS_SOT 0xD5
+#define EVENTCHKINF_SONGS_FOR_FROGS_STORMS 0xD6
+
+/* the ocarina's songs */
+typedef enum OcarinaSongId {
+    OCARINA_SONG_MINUET,
+    OCARINA_SONG_BOLERO,
+    OCARINA_SONG_SERENADE,
+    OCARINA_SONG_REQUIEM,
+    OCARINA_SONG_NOCTURNE,
+    OCARINA_SONG_PRELUDE,
+    OCARINA_SONG_SARIAS,
+    OCARINA_SONG_EPONAS,
+    OCARINA_SONG_LULLABY,
+    OCARINA_SONG_SUNS,
+    OCARINA_SONG_TIME,
+    OCARINA_SONG_STORMS,
+    OCARINA_SONG_SCARECROW_SPAWN,
+    OCARINA_SONG_MEMORY_GAME,
+    OCARINA_SONG_MAX,
+    OCARINA_SONG_SCARECROW_LONG = OCARINA_SONG_MAX
+} OcarinaSongId;
+
+/* wall flags of a collision poly's surface type */
+#define WALL_FLAG_0 (1 << 0)
+#define WALL_FLAG_1 (1 << 1)
+#define WALL_FLAG_2 (1 << 2)
+#define WALL_FLAG_3 (1 << 3)
+#define WALL_FLAG_CRAWLSPACE_1 (1 << 4)
+#define WALL_FLAG_CRAWLSPACE_2 (1 << 5)
+#define WALL_FLAG_6 (1 << 6)
+#define WALL_FLAG_CRAWLSPACE (WALL_FLAG_CRAWLSPACE_1 | WALL_FLAG_CRAWLSPACE_2)
+
+/* debug registers actors read */
+#define R_UPDATE_RATE SREG(30)
+#define R_TRANS_FADE_FLASH_ALPHA_STEP iREG(50)
+
+/* surface types of collision polys */
+typedef enum FloorType {
+    FLOOR_TYPE_0, FLOOR_TYPE_1, FLOOR_TYPE_2, FLOOR_TYPE_3, FLOOR_TYPE_4, FLOOR_TYPE_5, FLOOR_TYPE_6,
+    FLOOR_TYPE_7, FLOOR_TYPE_8, FLOOR_TYPE_9, FLOOR_TYPE_10, FLOOR_TYPE_11, FLOOR_TYPE_12
+} FloorType;
+typedef enum WallType {
+    WALL_TYPE_0, WALL_TYPE_1, WALL_TYPE_2, WALL_TYPE_3, WALL_TYPE_4, WALL_TYPE_5, WALL_TYPE_6, WALL_TYPE_7,
+    WALL_TYPE_8, WALL_TYPE_9, WALL_TYPE_10, WALL_TYPE_11, WALL_TYPE_12, WALL_TYPE_MAX
+} WallType;
+typedef enum FloorProperty {
+    FLOOR_PROPERTY_0, FLOOR_PROPERTY_5 = 5, FLOOR_PROPERTY_6, FLOOR_PROPERTY_7, FLOOR_PROPERTY_8, FLOOR_PROPERTY_9,
+    FLOOR_PROPERTY_11 = 11, FLOOR_PROPERTY_12
+} FloorProperty;
+
+#define LIGHT_BLEND_OVERRIDE_NONE 0
+#define LIGHT_BLEND_OVERRIDE_ON 1
+#define LIGHT_BLEND_OVERRIDE_FULL_CONTROL 2
+#define AMMO(item) gSaveContext.save.info.inventory.ammo[SLOT(item)]
+#define UNREACHABLE() __builtin_unreachable()
+#define R_EPONAS_SONG_PLAYED DREG(53)
 
 #endif
