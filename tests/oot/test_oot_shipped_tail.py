@@ -195,3 +195,66 @@ def test_a_real_mistake_next_to_the_unshown_header_still_fails(sandbox, old: str
     assert old in UNSHOWN_STRUCT
     v = verify(sandbox, UNSHOWN_STRUCT.replace(old, new, 1))
     assert v.status == Status.FAIL and v.reason == reason, explain(v)
+
+
+# A lantern-glow draw written for codevet: the colour combiner's bare tokens, texture rectangles,
+# weather, transitions, respawn modes, the player's spawn parameters, items and songs.
+GLOW = r"""
+static Gfx sGlowSetupDL[] = {
+    gsDPSetCombineLERP(TEXEL0, 0, PRIMITIVE, 0, TEXEL0, 0, PRIMITIVE, 0, COMBINED, 0, SHADE, 0, 0, 0, 0, COMBINED),
+    gsSPEndDisplayList(),
+};
+
+void EnGlow_Draw(Actor* thisx, PlayState* play) {
+    OPEN_DISPS(play->state.gfxCtx, "../z_en_glow.c", 40);
+    gSPDisplayList(POLY_XLU_DISP++, sGlowSetupDL);
+    gDPSetCycleType(POLY_XLU_DISP++, G_CYC_2CYCLE);
+    gDPSetCombineLERP(POLY_XLU_DISP++, TEXEL0, PRIMITIVE, ENV_ALPHA, TEXEL0, 0, 0, 0, PRIMITIVE, COMBINED, 0, SHADE,
+                      0, 0, 0, 0, COMBINED);
+    gSPTextureRectangle(POLY_XLU_DISP++, 0, 0, 64 << 2, 64 << 2, G_TX_RENDERTILE, 0, 0, 1 << 10, 1 << 10);
+    CLOSE_DISPS(play->state.gfxCtx, "../z_en_glow.c", 48);
+}
+
+void EnGlow_Update(Actor* thisx, PlayState* play) {
+    if (gWeatherMode == WEATHER_MODE_SNOW && play->envCtx.stormRequest == STORM_REQUEST_START) {
+        play->transitionType = TRANS_TYPE_FADE_BLACK;
+        gSaveContext.respawnFlag = RESPAWN_MODE_RETURN;
+        thisx->params = PLAYER_PARAMS(PLAYER_START_MODE_GROTTO, PLAYER_START_BG_CAM_DEFAULT);
+    }
+    if (INV_CONTENT(ITEM_SKULL_TOKEN) != ITEM_NONE && play->msgCtx.lastPlayedSong == OCARINA_SONG_TIME) {
+        Actor_Kill(thisx);
+    }
+}
+"""
+
+
+def test_draw_and_update_code_using_the_third_layer_passes(sandbox) -> None:
+    v = verify(sandbox, GLOW)
+    assert v.status == Status.PASS, explain(v)
+
+
+@pytest.mark.parametrize("old,new,reason", [
+    # a combiner input that does not exist, in either form
+    ("TEXEL0, PRIMITIVE, ENV_ALPHA, TEXEL0", "TEXEL0, PRIMITIVE, ENV_ALPHAX, TEXEL0", "unknown-identifier"),
+    ("gsDPSetCombineLERP(TEXEL0, 0, PRIMITIVE", "gsDPSetCombineLERP(TEXEL2, 0, PRIMITIVE", "unknown-identifier"),
+    # a texture rectangle without its tile, an invented weather mode, a spawn mode of another game
+    ("G_TX_RENDERTILE, 0, 0, 1 << 10, 1 << 10)", "0, 0, 1 << 10, 1 << 10)", "type-error"),
+    ("WEATHER_MODE_SNOW", "WEATHER_MODE_SANDSTORM", "unknown-identifier"),
+    ("PLAYER_START_MODE_GROTTO", "PLAYER_START_MODE_SWIM", "unknown-identifier"),
+])
+def test_misuse_of_the_third_layer_fails_for_its_own_reason(sandbox, old: str, new: str, reason: str) -> None:
+    assert old in GLOW
+    v = verify(sandbox, GLOW.replace(old, new, 1))
+    assert v.status == Status.FAIL and v.reason == reason, explain(v)
+
+
+def test_a_numbered_actor_s_own_constants_may_drop_its_number(sandbox) -> None:
+    # EnKite02's header names its kinds KITE_...: context-missing; a constant with another prefix
+    # is not the actor's own and may be invented
+    code = ("void EnKite02_Destroy(Actor* thisx, PlayState* play) {\n    EnKite02* this = (EnKite02*)thisx;\n\n"
+            "    if (this->actor.params <= KITE_KIND_BOX) {\n        Actor_Kill(&this->actor);\n    }\n}\n")
+    v = verify(sandbox, code)
+    assert v.status == Status.ERROR and v.reason == "context-missing", explain(v)
+    assert "KITE_KIND_BOX" in v.artifacts["missing"]
+    v = verify(sandbox, code.replace("KITE_KIND_BOX", "WIND_KIND_BOX"))
+    assert v.status == Status.FAIL and v.reason == "unknown-identifier", explain(v)
