@@ -742,4 +742,32 @@ typedef enum FloorProperty {
 #define UNREACHABLE() __builtin_unreachable()
 #define R_EPONAS_SONG_PLAYED DREG(53)
 
+/* the main timer's states (gSaveContext.timerState; the sub timer's are SubTimerState) */
+typedef enum TimerState {
+    TIMER_STATE_OFF,
+    TIMER_STATE_ENV_HAZARD_INIT,
+    TIMER_STATE_ENV_HAZARD_PREVIEW,
+    TIMER_STATE_ENV_HAZARD_MOVE,
+    TIMER_STATE_ENV_HAZARD_TICK,
+    TIMER_STATE_DOWN_INIT,
+    TIMER_STATE_DOWN_PREVIEW,
+    TIMER_STATE_DOWN_MOVE,
+    TIMER_STATE_DOWN_TICK,
+    TIMER_STATE_STOP = 10,
+    TIMER_STATE_UP_INIT,
+    TIMER_STATE_UP_PREVIEW,
+    TIMER_STATE_UP_MOVE,
+    TIMER_STATE_UP_TICK,
+    TIMER_STATE_UP_FREEZE
+} TimerState;
+
+/* a jointed-sphere collider set up from the older init form */
+typedef struct ColliderJntSphInitType1 {
+    ColliderInitType1 base;
+    s32 count;
+    ColliderJntSphElementInit* elements;
+} ColliderJntSphInitType1;
+s32 Collider_SetJntSphAllocType1(struct PlayState* play, ColliderJntSph* dest, struct Actor* actor,
+                                 ColliderJntSphInitType1* src);
+
 #endif
