@@ -770,4 +770,8 @@ typedef struct ColliderJntSphInitType1 {
 s32 Collider_SetJntSphAllocType1(struct PlayState* play, ColliderJntSph* dest, struct Actor* actor,
                                  ColliderJntSphInitType1* src);
 
+/* a display list built in a scratch buffer (the title screen's font) */
+Gfx* Gfx_Open(Gfx* gfx);
+Gfx* Gfx_Close(Gfx* gfx, Gfx* dst);
+
 #endif
