@@ -192,17 +192,17 @@ def test_a_real_name_or_member_the_headers_lack_is_context_missing_an_invented_o
     names, fields = game_names()
     types, declared = known_header_names(INCLUDE_DIR)
     assert "ENTR_GROTTOS_0" in names and "ENTR_GROTTOS_0" not in declared  # real, not shipped
-    assert "Player.cylinder" in fields
+    assert "Player.hoverBootsTimer" in fields
     code = ("void EnLamp_Check(Actor* thisx, PlayState* play) {\n    Player* player = GET_PLAYER(play);\n"
             "    if (play->nextEntranceIndex == ENTR_GROTTOS_0) {\n"
-            "        CollisionCheck_SetAC(play, &play->colChkCtx, &player->cylinder.base);\n    }\n}\n")
+            "        player->hoverBootsTimer = 0;\n    }\n}\n")
     v = verify(sandbox, code)
     assert v.status == Status.ERROR and v.reason == "context-missing", explain(v)
-    assert set(v.artifacts["missing"]) == {"ENTR_GROTTOS_0", "Player.cylinder"}
+    assert set(v.artifacts["missing"]) == {"ENTR_GROTTOS_0", "Player.hoverBootsTimer"}
     assert any("real game names the shipped headers do not declare" in n for n in v.artifacts["notes"])
     v = verify(sandbox, code.replace("ENTR_GROTTOS_0", "ENTR_LAMP_ROOM_0"))
     assert v.status == Status.FAIL and v.reason == "unknown-identifier", explain(v)
-    v = verify(sandbox, code.replace("cylinder.base", "lampCylinder.base"))
+    v = verify(sandbox, code.replace("hoverBootsTimer", "lampBootsTimer"))
     assert v.status == Status.FAIL and v.reason == "unknown-field", explain(v)
 
 

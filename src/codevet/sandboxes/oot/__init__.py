@@ -67,8 +67,8 @@ from codevet.sandboxes.oot.headers import (CHECK_FLAGS, DEFAULT_PREFIX, DEFINES,
                                            HeaderSet, compiler, compiler_version, known_header_names,
                                            prepare_headers)
 from codevet.sandboxes.oot.includes import check_includes
-from codevet.sandboxes.oot.locality import (file_local_predicate, game_functions, game_names, game_names_file,
-                                            unshown_header_predicate)
+from codevet.sandboxes.oot.locality import (entrance_of_declared_scene, file_local_predicate, game_functions, game_names,
+                                            game_names_file, unshown_header_predicate)
 from codevet.sandboxes.oot.symbols import decomp_symbols, header_functions, link_check, shipped_symbols
 from codevet.sandboxes.oot.wrap import build_unit, fragment_wrapper, split_items
 
@@ -522,16 +522,22 @@ def _note_undecided(diags: list[Diagnostic], local: Any, from_header: Any, known
     codevet does not have."""
     real_names, real_fields = game_names()
     gaps: list[str] = []
+    entrances: list[str] = []
     unshown: dict[str, list[str]] = {}
     for d in diags:
         for n in d.names if d.klass == "context-missing" else []:
             if (n in real_fields or n in real_names) and n not in known and n not in gaps:
                 gaps.append(n)
+            elif entrance_of_declared_scene(n, known) and n not in entrances:
+                entrances.append(n)
             if from_header(n):  # a real name may still be the unshown header's own (BLUE of an actor header)
                 unshown.setdefault(from_header(n), []).append(n)
     if gaps:
         notes.append("real game names the shipped headers do not declare (their use cannot be checked): "
                      + ", ".join(gaps[:20]))
+    if entrances:
+        notes.append("entrances of declared scenes (the shipped headers declare the scenes, not their ~1550 "
+                     "entrances, so these cannot be checked): " + ", ".join(entrances[:20]))
     for header, names in unshown.items():
         notes.append(f"may come from \"{header}\", which the answer includes but does not show: "
                      + ", ".join(sorted(set(names))[:20]))

@@ -85,7 +85,7 @@ def classify(message: str, option: str, era: int, guessed_fields: set[str], synt
         klass = "unknown-field"
         owner = names[0].replace("struct ", "") if names else ""
         field_name = names[1] if len(names) > 1 else ""
-        if owner in synthesized and not is_era_name_elsewhere(field_name, era):
+        if owner in synthesized:  # the actor's own unshown struct: its members are its own, of no era
             return "context-missing"
         if file_local is not None and owner and field_name and not is_era_name_elsewhere(field_name, era) \
                 and file_local(f"{owner}.{field_name}"):
@@ -118,7 +118,7 @@ def classify(message: str, option: str, era: int, guessed_fields: set[str], synt
         return "context-missing"  # ...unless the function called is the guessed field (this->transformFunc)
     if klass not in ("wrong-era-name", "syntax") and not arity and guessed_fields and source_line:
         for f in guessed_fields:
-            if re.search(r"\bthis\s*->\s*" + re.escape(f) + r"\b", source_line):
+            if re.search(r"->\s*" + re.escape(f) + r"\b", source_line):  # this->f, ((EnFoo*)thisx)->f, other->f
                 return "context-missing"
     return klass
 
@@ -193,6 +193,8 @@ def _collect(item: dict[str, Any], out: list[Diagnostic], era: int, answer_lines
         out.append(Diagnostic(0, 0, severity, "(diagnostic in a file outside the header set withheld)",
                               "other", "withheld", option))
         return
+    if file == ANSWER_FILE and 1 < line <= len(answer_lines) and answer_lines[line - 2].rstrip().endswith("="):
+        src = answer_lines[line - 2] + "\n" + src  # `this->f =\n    Actor_Spawn(...)`: gcc marks the second line
     klass = classify(message, option, era, guessed_fields, synthesized, src, file_local)
     out.append(Diagnostic(line, column, severity, message, klass, file, option))
 
@@ -238,7 +240,27 @@ def _statement(answer_lines: list[str], line: int) -> str:
         out.append(text)
         if text.rstrip().endswith((";", "{", "}")):
             break
-    return "\n".join(out)
+    head = _initializer_head(answer_lines, line)
+    return "\n".join(([head] if head else []) + out)
+
+
+def _definition_line(answer_lines: list[str], name: str) -> int:
+    """The 1-based line where the answer defines function `name` (a line that starts with its return
+    type and has no `;`), or 0."""
+    pattern = re.compile(r"^[A-Za-z_][\w\s\*]*\b" + re.escape(name) + r"\s*\([^;]*$")
+    return next((i + 1 for i, text in enumerate(answer_lines) if pattern.match(text)), 0)
+
+
+def _initializer_head(answer_lines: list[str], line: int) -> str:
+    """The `static FooFunc sFuncs[] = {` line of a brace initializer that `line` is an element of
+    (inside a function, where the top-level declaration spans do not reach), or ""."""
+    for text in reversed(answer_lines[max(0, line - 41):line - 1]):
+        t = text.rstrip()
+        if re.search(r"=\s*\{$", t):
+            return text
+        if t.endswith((";", "}")) or t.endswith("{") and not t.endswith("= {"):
+            return ""
+    return ""
 
 
 def cascade_undecidable(diags: list[Diagnostic], answer_lines: list[str], assumed: set[str],
@@ -266,6 +288,14 @@ def cascade_undecidable(diags: list[Diagnostic], answer_lines: list[str], assume
     undecided_lines = [d.line for d in diags if d.klass in UNDECIDABLE and d.file == ANSWER_FILE]
     out: list[Diagnostic] = []
     for d in diags:
+        if d.severity == "error" and d.klass == "unknown-function" and _quoted(d.message):
+            # a function the answer defines, whose signature names an undecidable type (EnFooActionFunc
+            # of the unshown header): gcc dropped the definition, so its calls look undeclared
+            start = _definition_line(answer_lines, _quoted(d.message)[0])
+            hit = next((dd for dd in diags if dd.klass in UNDECIDABLE and dd.file == ANSWER_FILE
+                        and start and start <= dd.line <= start + 3), None)
+            if hit is not None:
+                d = Diagnostic(d.line, d.column, d.severity, d.message, hit.klass, d.file, d.option)
         if d.severity == "error" and d.klass in ("type-error", "other") and d.file == ANSWER_FILE:
             src = _statement(answer_lines, d.line)
             arity = re.match(r"too (?:many|few) arguments to function [‘'`]([^’'`]+)", d.message)

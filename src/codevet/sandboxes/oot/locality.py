@@ -67,9 +67,21 @@ def _names(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(fields)
 
 
+_ENTRANCE = re.compile(r"^ENTR_([A-Z0-9_]+?)_\d+(?:_\d+)?$")
+
+
+def entrance_of_declared_scene(name: str, known: set[str] | frozenset[str]) -> bool:
+    """`ENTR_HYRULE_FIELD_0`: an entrance of a scene the shipped headers declare (SCENE_HYRULE_FIELD).
+    The game has about 1550 entrances, named after their scene, layer and spawn; the headers
+    declare the scenes, not every entrance, so such a name cannot be checked. An entrance of a
+    scene that does not exist (`ENTR_LAMP_ROOM_0`) is still an invented name."""
+    m = _ENTRANCE.match(name)
+    return bool(m) and f"SCENE_{m.group(1)}" in known
+
+
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _TYPE = re.compile(r"^[A-Z][a-z][A-Za-z0-9]*$")  # EnFooActionFunc; never Foo_Bar, a function
-_ASSET_LIKE = re.compile(r"^(?:g[A-Z]\w*|\w*LIMB_\w+|\w+_(?:WIDTH|HEIGHT)|(?:object|gameplay)_\w+)$")
+_ASSET_LIKE = re.compile(r"^(?:[gG][A-Z0-9]\w*|\w*LIMB_\w+|\w+_(?:WIDTH|HEIGHT)|(?:object|gameplay)_\w+)$")
 
 
 def unshown_header_predicate(removed_includes: list[str]) -> Callable[[str], str | None]:
@@ -112,6 +124,8 @@ def file_local_predicate(scan: str, known: set[str] | frozenset[str],
         rest = _CATEGORY.sub("", p)
         if rest and rest != p:
             upper.add(rest.upper() + "_")
+            if re.search(r"[a-z]\d+$", rest):  # EnWood02's header names its trees WOOD_TREE_...
+                upper.add(re.sub(r"\d+$", "", rest).upper() + "_")
             upper.add(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", rest).upper() + "_")
             upper.add(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", p).upper() + "_")
 
@@ -124,6 +138,8 @@ def file_local_predicate(scan: str, known: set[str] | frozenset[str],
             return True  # a real function the shipped headers lack: the header set's gap, not the answer's
         if name in known or name in real_functions:
             return False
+        if entrance_of_declared_scene(name, known):
+            return True
         if _OVERLAY_FUNC.match(name) or _STATIC.match(name):
             return True
         if any(name.startswith(p) for p in prefixes):

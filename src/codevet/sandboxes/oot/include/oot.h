@@ -321,7 +321,7 @@ typedef struct {
 
 typedef struct {
     u32 dmgFlags;
-    u8 effect;
+    union { u8 effect; u8 hitSpecialEffect; };
     u8 damage;
 } ColliderElementDamageInfoAT;
 
@@ -808,7 +808,7 @@ typedef struct SkelAnime {
     f32 morphRate;
     s32 (*update)(struct SkelAnime* skelAnime);
     s8 initFlags;
-    u8 moveFlags;
+    union { u8 moveFlags; u8 movementFlags; };
     s16 prevRot;
     Vec3s prevTransl;
     Vec3s baseTransl;
@@ -887,7 +887,37 @@ typedef struct {
         u32 collect;
         u32 tempCollect;
     } flags;
+    struct Attention {
+        Vec3f naviHoverPos;
+        Vec3f reticlePos;
+        Color_RGBAf naviInnerColor;
+        Color_RGBAf naviOuterColor;
+        struct Actor* naviHoverActor;
+        struct Actor* reticleActor;
+        f32 naviMoveProgressFactor;
+        f32 reticleRadius;
+        s16 reticleFadeAlphaControl;
+        u8 naviHoverActorCategory;
+        u8 reticleSpinCounter;
+        s8 curReticle;
+        struct Actor* forcedLockOnActor;
+        struct Actor* bgmEnemy;
+        struct Actor* arrowHoverActor;
+    } attention;
+    struct TitleCardContext {
+        void* texture;
+        s16 x;
+        s16 y;
+        u8 width;
+        u8 height;
+        u8 durationTimer;
+        u8 delayTimer;
+        s16 alpha;
+        s16 intensity;
+    } titleCtx;
 } ActorContext;
+typedef struct Attention Attention;
+typedef struct TitleCardContext TitleCardContext;
 
 typedef struct {
     s16 id;
@@ -922,6 +952,9 @@ typedef struct {
     u16 curFrame;
     union { CsCmdActorCue* actorCues[10]; CsCmdActorCue* npcActions[10]; };
     union { CsCmdActorCue* playerCue; CsCmdActorCue* linkAction; };
+    u16 camEyeSplinePointsAppliedFrame;
+    u8 camAtReady;
+    u8 camEyeReady;
 } CutsceneContext;
 
 typedef struct {
@@ -933,7 +966,23 @@ typedef struct {
     u16 lastPlayedSong;
     u8 ocarinaAction;
     u8 lastOcarinaButtonIndex;
+    u16 unk_E3F2;
+    s32 msgLength;
+    char stateTimer;
+    s16 disableSunsSong;
 } MessageContext;
+
+typedef struct {
+    u8 type;
+    u8 color[3];
+    s16 x, y, z;
+    s16 radius;
+} LightPoint;
+
+typedef struct {
+    u8 type;
+    union { LightPoint point; struct { s8 x, y, z; u8 color[3]; } dir; u8 raw[12]; } params;
+} LightInfo;
 
 typedef struct {
     u8 lightBlend;
@@ -944,13 +993,50 @@ typedef struct {
     u8 screenFillColor[4];
     f32 windSpeed;
     Vec3s windDirection;
+    s16 adjAmbientColor[3];
+    s16 adjLight1Color[3];
+    s16 adjFogColor[3];
+    s16 adjFogNear;
+    s16 adjZFar;
+    u8 skyboxConfig;
+    u8 changeSkyboxNextConfig;
+    u8 changeSkyboxState;
+    u16 changeSkyboxTimer;
+    u8 lightMode;
+    u8 lightConfig;
+    u8 changeLightNextConfig;
+    u8 changeLightEnabled;
+    u16 changeLightTimer;
+    u16 changeDuration;
+    LightInfo dirLight1;
+    u8 lightSetting;
+    u8 prevLightSetting;
+    u8 lightSettingOverride;
+    u16 lightBlendRateOverride;
+    u8 lightBlendOverride;
+    u8 stormRequest;
+    u8 stormState;
+    u8 lightningState;
+    u8 fillScreen;
+    struct {
+        u8 ambientColor[3];
+        s8 light1Dir[3];
+        u8 light1Color[3];
+        s8 light2Dir[3];
+        u8 light2Color[3];
+        u8 fogColor[3];
+        s16 fogNear;
+        s16 zFar;
+    } lightSettings;
+    u8 customSkyboxFilter;
+    u8 skyboxFilterColor[4];
 } EnvironmentContext;
 
 typedef struct {
     s8 num;
     u8 unk_01;
-    u8 behaviorType2;
-    u8 behaviorType1;
+    union { u8 behaviorType2; u8 environmentType; };
+    union { u8 behaviorType1; u8 type; };
     s8 echo;
     u8 lensMode;
     void* segment;
@@ -959,6 +1045,9 @@ typedef struct {
 typedef struct {
     Room curRoom;
     Room prevRoom;
+    u8 activeBufPage;
+    s8 status;
+    s16 drawParams[2];
 } RoomContext;
 
 typedef struct {
@@ -975,21 +1064,17 @@ typedef struct Camera {
     s16 camId;
     s16 setting;
     s16 mode;
+    s16 bgCamIndex;
+    s16 roll;
+    s16 animState;
+    f32 fov;
     struct Actor* target;
     struct Player* player;
+    struct PlayState* play;
+    Vec3s camDir;
+    s16 childCamId;
 } Camera;
 
-typedef struct {
-    u8 type;
-    u8 color[3];
-    s16 x, y, z;
-    s16 radius;
-} LightPoint;
-
-typedef struct {
-    u8 type;
-    union { LightPoint point; u8 raw[12]; } params;
-} LightInfo;
 
 typedef struct Lights {
     u8 numLights;
@@ -1030,6 +1115,23 @@ struct RespawnData {
 };
 typedef struct RespawnData RespawnData;
 
+/* the doors and other actors that join rooms (PlayState.transitionActors) */
+typedef struct TransitionActorEntry {
+    struct {
+        s8 room;
+        s8 bgCamIndex;
+    } sides[2];
+    s16 id;
+    Vec3s pos;
+    s16 rotY;
+    s16 params;
+} TransitionActorEntry;
+
+typedef struct TransitionActorList {
+    u8 count;
+    TransitionActorEntry* list;
+} TransitionActorList;
+
 struct PlayState {
     GameState state;
     s16 sceneId_unused;
@@ -1061,6 +1163,22 @@ struct PlayState {
     s16 bgCoverAlpha;
     MtxF viewProjectionMtxF;
     MtxF billboardMtxF;
+    TransitionActorList transitionActors;
+    void (*playerInit)(struct Player* player, struct PlayState* play, FlexSkeletonHeader* skelHeader);
+    int (*isPlayerDroppingFish)(struct PlayState* play);
+    s32 (*grabPlayer)(struct PlayState* play, struct Player* player);
+    void (*func_11D54)(struct Player* player, struct PlayState* play);
+    void (*playerUpdate)(struct Player* player, struct PlayState* play, Input* input);
+    s32 (*startPlayerFishing)(struct PlayState* play);
+    s32 (*tryPlayerCsAction)(struct PlayState* play, Actor* actor, s32 csAction);
+    s32 (*damagePlayer)(struct PlayState* play, s32 damage);
+    void (*talkWithPlayer)(struct PlayState* play, Actor* actor);
+    Mtx* billboardMtx;
+    struct { u16 state; } gameOverCtx;
+    u8 linkAgeOnLoad;
+    u8 spawn;
+    u8 skyboxId;
+    u8 transitionMode;
 };
 
 #define GET_PLAYER(play) ((struct Player*)(play)->actorCtx.actorLists[ACTORCAT_PLAYER].head)
@@ -1072,6 +1190,50 @@ struct PlayState {
 #define MAIN_CAM 0
 
 /* -------------------------------------------------------------------- player -- */
+
+/* a melee weapon's two ends (Player.meleeWeaponInfo) */
+typedef struct WeaponInfo {
+    s32 active;
+    Vec3f posA; /* the tip */
+    Vec3f posB; /* the base */
+} WeaponInfo;
+
+/* per-age movement constants and animations (Player.ageProperties) */
+typedef struct PlayerAgeProperties {
+    f32 ceilingCheckHeight;
+    f32 unk_04;
+    f32 unk_08;
+    f32 unk_0C;
+    f32 unk_10;
+    f32 unk_14;
+    f32 unk_18;
+    f32 unk_1C;
+    f32 unk_20;
+    f32 unk_24;
+    f32 unk_28;
+    f32 unk_2C;
+    f32 unk_30;
+    f32 unk_34;
+    f32 wallCheckRadius;
+    f32 unk_3C;
+    f32 unk_40;
+    Vec3s unk_44;
+    Vec3s unk_4A[4];
+    Vec3s unk_62[4];
+    Vec3s unk_7A[2];
+    Vec3s unk_86[2];
+    u16 unk_92;
+    u16 unk_94;
+    LinkAnimationHeader* unk_98;
+    LinkAnimationHeader* timeTravelStartAnim;
+    LinkAnimationHeader* timeTravelEndAnim;
+    LinkAnimationHeader* unk_A4;
+    LinkAnimationHeader* unk_A8;
+    LinkAnimationHeader* unk_AC[4];
+    LinkAnimationHeader* unk_BC[2];
+    LinkAnimationHeader* unk_C4[2];
+    LinkAnimationHeader* unk_CC[2];
+} PlayerAgeProperties;
 
 typedef struct Player {
     Actor actor;
@@ -1103,7 +1265,7 @@ typedef struct Player {
     u8 meleeWeaponAnimation;
     u8 meleeWeaponState;
     s8 unk_845;
-    f32 ageProperties_unused;
+    struct PlayerAgeProperties* ageProperties;
     Vec3f leftHandPos;
     s8 doorType;
     s8 doorDirection;
@@ -1115,6 +1277,58 @@ typedef struct Player {
     s16 naviTextId;
     s16 unk_860;
     MtxF shieldMf;
+    u8 csAction;
+    Actor* csActor;
+    union {
+        s16 haltActorsDuringCsAction;
+        s16 slidingDoorBgCamIndex;
+    } cv;
+    ColliderCylinder cylinder;
+    s32 meleeWeaponEffectIndex;
+    s8 unk_844;
+    union {
+        s8 actionVar1;
+        s8 startedAnim;
+        s8 facingUpSlope;
+        s8 isLakeHyliaCs;
+        s8 bottleCatchType;
+    } av1;
+    union {
+        s16 actionVar2;
+        s16 fallDamageStunTimer;
+        s16 bonked;
+        s16 animDelayTimer;
+        s16 startedTextbox;
+        s16 inWater;
+        s16 csDelayTimer;
+        s16 playedLandingSfx;
+        s16 appearTimer;
+    } av2;
+    u8 knockbackDamage;
+    u8 knockbackType;
+    s16 knockbackRot;
+    f32 knockbackSpeed;
+    f32 knockbackYVelocity;
+    f32 pushedSpeed;
+    s16 pushedYaw;
+    WeaponInfo meleeWeaponInfo[3];
+    MtxF mf_9E0;
+    u8 rightHandType;
+    Vec3f unk_3C8;
+    Vec3f unk_450;
+    s32 zTargetActiveTimer;
+    Actor* naviActor;
+    Actor* autoLockOnActor;
+    Actor* unk_6A8;
+    s16 parallelYaw;
+    f32 unk_858;
+    f32 unk_85C;
+    s16 fallStartHeight;
+    s16 fallDistance;
+    u16 floorSfxOffset;
+    u8 bodyIsBurning;
+    u8 bodyFlameTimers[18];
+    u8 unk_A73;
 } Player;
 
 #define PLAYER_STATE1_0 (1 << 0)
@@ -1223,6 +1437,11 @@ typedef struct {
     u16 infTable[30];
     u32 worldMapAreaData;
     u16 eventInf[4];
+    u8 scarecrowLongSongSet;
+    u8 scarecrowLongSong[0x360];
+    u8 scarecrowSpawnSongSet;
+    u8 scarecrowSpawnSong[0x80];
+    s32 highScores[7];
 } SaveInfo;
 
 typedef struct {
@@ -1278,6 +1497,11 @@ typedef struct {
                     u16 infTable[30];
                     u32 worldMapAreaData;
                     u16 eventInf[4];
+                    u8 scarecrowLongSongSet;
+                    u8 scarecrowLongSong[0x360];
+                    u8 scarecrowSpawnSongSet;
+                    u8 scarecrowSpawnSong[0x80];
+                    s32 highScores[7];
                 };
             };
         };
@@ -1296,6 +1520,26 @@ typedef struct {
     s16 magicState;
     u16 mapIndex;
     u8 cutsceneTrigger;
+    s16 dogParams;
+    u8 chamberCutsceneNum;
+    u8 dogIsLost;
+    s16 nayrusLoveTimer;
+    s16 subTimerState;
+    s16 subTimerSeconds;
+    u8 forceRisingButtonAlphas;
+    u16 prevHudVisibilityMode;
+    s16 magicCapacity;
+    s16 magicFillTarget;
+    u16 minigameState;
+    u16 minigameScore;
+    u8 language;
+    u8 soundSetting;
+    u8 zTargetSetting;
+    u16 nextCutsceneIndex;
+    u8 transFadeDuration;
+    u8 transWipeSpeed;
+    u8 nextTransitionType;
+    s16 sunsSongState;
 } SaveContext;
 
 extern SaveContext gSaveContext;
@@ -1318,14 +1562,40 @@ extern SaveContext gSaveContext;
 #define GET_ITEMGETINF(flag) (gSaveContext.save.info.itemGetInf[(flag) >> 4] & (1 << ((flag) & 0xF)))
 #define SET_ITEMGETINF(flag) (gSaveContext.save.info.itemGetInf[(flag) >> 4] |= (1 << ((flag) & 0xF)))
 
-typedef enum {
-    ITEM_DEKU_STICK, ITEM_DEKU_NUT, ITEM_BOMB, ITEM_BOW, ITEM_ARROW_FIRE, ITEM_DINS_FIRE,
-    ITEM_SLINGSHOT, ITEM_OCARINA_FAIRY, ITEM_OCARINA_OF_TIME, ITEM_BOMBCHU, ITEM_HOOKSHOT,
-    ITEM_LONGSHOT, ITEM_ARROW_ICE, ITEM_FARORES_WIND, ITEM_BOOMERANG, ITEM_LENS_OF_TRUTH,
-    ITEM_MAGIC_BEAN, ITEM_HAMMER, ITEM_ARROW_LIGHT, ITEM_NAYRUS_LOVE, ITEM_BOTTLE_EMPTY,
-    ITEM_HEART = 0x83, ITEM_RUPEE_GREEN = 0x84, ITEM_RUPEE_BLUE = 0x85, ITEM_RUPEE_RED = 0x86,
-    ITEM_NONE = 0xFF
-} ItemId;
+/* the game's items, in its order (ItemID) */
+typedef enum ItemID {
+    ITEM_DEKU_STICK, ITEM_DEKU_NUT, ITEM_BOMB, ITEM_BOW, ITEM_ARROW_FIRE, ITEM_DINS_FIRE, ITEM_SLINGSHOT,
+    ITEM_OCARINA_FAIRY, ITEM_OCARINA_OF_TIME, ITEM_BOMBCHU, ITEM_HOOKSHOT, ITEM_LONGSHOT, ITEM_ARROW_ICE,
+    ITEM_FARORES_WIND, ITEM_BOOMERANG, ITEM_LENS_OF_TRUTH, ITEM_MAGIC_BEAN, ITEM_HAMMER, ITEM_ARROW_LIGHT,
+    ITEM_NAYRUS_LOVE, ITEM_BOTTLE_EMPTY, ITEM_BOTTLE_POTION_RED, ITEM_BOTTLE_POTION_GREEN, ITEM_BOTTLE_POTION_BLUE,
+    ITEM_BOTTLE_FAIRY, ITEM_BOTTLE_FISH, ITEM_BOTTLE_MILK_FULL, ITEM_BOTTLE_RUTOS_LETTER, ITEM_BOTTLE_BLUE_FIRE,
+    ITEM_BOTTLE_BUG, ITEM_BOTTLE_BIG_POE, ITEM_BOTTLE_MILK_HALF, ITEM_BOTTLE_POE, ITEM_WEIRD_EGG, ITEM_CHICKEN,
+    ITEM_ZELDAS_LETTER, ITEM_MASK_KEATON, ITEM_MASK_SKULL, ITEM_MASK_SPOOKY, ITEM_MASK_BUNNY_HOOD, ITEM_MASK_GORON,
+    ITEM_MASK_ZORA, ITEM_MASK_GERUDO, ITEM_MASK_TRUTH, ITEM_SOLD_OUT, ITEM_POCKET_EGG, ITEM_POCKET_CUCCO,
+    ITEM_COJIRO, ITEM_ODD_MUSHROOM, ITEM_ODD_POTION, ITEM_POACHERS_SAW, ITEM_BROKEN_GORONS_SWORD, ITEM_PRESCRIPTION,
+    ITEM_EYEBALL_FROG, ITEM_EYE_DROPS, ITEM_CLAIM_CHECK, ITEM_BOW_FIRE, ITEM_BOW_ICE, ITEM_BOW_LIGHT,
+    ITEM_SWORD_KOKIRI, ITEM_SWORD_MASTER, ITEM_SWORD_BIGGORON, ITEM_SHIELD_DEKU, ITEM_SHIELD_HYLIAN,
+    ITEM_SHIELD_MIRROR, ITEM_TUNIC_KOKIRI, ITEM_TUNIC_GORON, ITEM_TUNIC_ZORA, ITEM_BOOTS_KOKIRI, ITEM_BOOTS_IRON,
+    ITEM_BOOTS_HOVER, ITEM_BULLET_BAG_30, ITEM_BULLET_BAG_40, ITEM_BULLET_BAG_50, ITEM_QUIVER_30, ITEM_QUIVER_40,
+    ITEM_QUIVER_50, ITEM_BOMB_BAG_20, ITEM_BOMB_BAG_30, ITEM_BOMB_BAG_40, ITEM_STRENGTH_GORONS_BRACELET,
+    ITEM_STRENGTH_SILVER_GAUNTLETS, ITEM_STRENGTH_GOLD_GAUNTLETS, ITEM_SCALE_SILVER, ITEM_SCALE_GOLDEN,
+    ITEM_GIANTS_KNIFE, ITEM_ADULTS_WALLET, ITEM_GIANTS_WALLET, ITEM_DEKU_SEEDS, ITEM_FISHING_POLE, ITEM_SONG_MINUET,
+    ITEM_SONG_BOLERO, ITEM_SONG_SERENADE, ITEM_SONG_REQUIEM, ITEM_SONG_NOCTURNE, ITEM_SONG_PRELUDE,
+    ITEM_SONG_LULLABY, ITEM_SONG_EPONA, ITEM_SONG_SARIA, ITEM_SONG_SUN, ITEM_SONG_TIME, ITEM_SONG_STORMS,
+    ITEM_MEDALLION_FOREST, ITEM_MEDALLION_FIRE, ITEM_MEDALLION_WATER, ITEM_MEDALLION_SPIRIT, ITEM_MEDALLION_SHADOW,
+    ITEM_MEDALLION_LIGHT, ITEM_KOKIRI_EMERALD, ITEM_GORON_RUBY, ITEM_ZORA_SAPPHIRE, ITEM_STONE_OF_AGONY,
+    ITEM_GERUDOS_CARD, ITEM_SKULL_TOKEN, ITEM_HEART_CONTAINER, ITEM_HEART_PIECE, ITEM_DUNGEON_BOSS_KEY,
+    ITEM_DUNGEON_COMPASS, ITEM_DUNGEON_MAP, ITEM_SMALL_KEY, ITEM_MAGIC_JAR_SMALL, ITEM_MAGIC_JAR_BIG,
+    ITEM_HEART_PIECE_2, ITEM_INVALID_1, ITEM_INVALID_2, ITEM_INVALID_3, ITEM_INVALID_4, ITEM_INVALID_5,
+    ITEM_INVALID_6, ITEM_INVALID_7, ITEM_MILK, ITEM_RECOVERY_HEART, ITEM_RUPEE_GREEN, ITEM_RUPEE_BLUE,
+    ITEM_RUPEE_RED, ITEM_RUPEE_PURPLE, ITEM_RUPEE_GOLD, ITEM_INVALID_8, ITEM_DEKU_STICKS_5, ITEM_DEKU_STICKS_10,
+    ITEM_DEKU_NUTS_5, ITEM_DEKU_NUTS_10, ITEM_BOMBS_5, ITEM_BOMBS_10, ITEM_BOMBS_20, ITEM_BOMBS_30, ITEM_ARROWS_5,
+    ITEM_ARROWS_10, ITEM_ARROWS_30, ITEM_DEKU_SEEDS_30, ITEM_BOMBCHUS_5, ITEM_BOMBCHUS_20,
+    ITEM_DEKU_STICK_UPGRADE_20, ITEM_DEKU_STICK_UPGRADE_30, ITEM_DEKU_NUT_UPGRADE_30, ITEM_DEKU_NUT_UPGRADE_40,
+    ITEM_SWORD_CS = 0xFC, ITEM_NONE_FE = 0xFE, ITEM_NONE = 0xFF
+} ItemID;
+typedef ItemID ItemId;
+#define ITEM_HEART ITEM_RECOVERY_HEART /* its older name */
 
 typedef enum {
     SLOT_DEKU_STICK, SLOT_DEKU_NUT, SLOT_BOMB, SLOT_BOW, SLOT_ARROW_FIRE, SLOT_DINS_FIRE,
@@ -1629,5 +1899,6 @@ void osSyncPrintf(const char* fmt, ...);
 #include "object_ids.h"
 #include "api_more.h"
 #include "api_wide.h"
+#include "api_tail.h"
 
 #endif /* CODEVET_OOT_H */
