@@ -52,6 +52,7 @@ def test_presets_are_found_by_hub_name_alias_or_short_name() -> None:
     assert find_preset("nobody/unknown") is None
 
 
+@pytest.mark.slow  # every preset's rows through their sandboxes: `make test-slow`
 def test_one_run_over_every_preset_counts_each_rejection_by_reason(tmp_path: Path, cache_env: dict) -> None:
     n_in = sum(len(load_jsonl(P / f)) for f in PRESET_FILES.values())
     proc = run_cli("verify", *_all_presets_args(), "--dedup", "near", "--min-code-ratio", "0.3", "--allow-untested",

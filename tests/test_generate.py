@@ -499,9 +499,9 @@ def test_generate_needs_an_api_key(tmp_path: Path) -> None:
 
 # -- one small real run per language ---------------------------------------------------------
 
-def real(language: str, emu: Emulator, out: Path, *args: str, cache_env: dict) -> subprocess.CompletedProcess:
+def real(language: str, emu: Emulator, out: Path, *args: str, cache_env: dict, jobs: int = 2) -> subprocess.CompletedProcess:
     env = {**cache_env, "ANTHROPIC_BASE_URL": emu.url, "ANTHROPIC_API_KEY": KEY}
-    return run_cli("generate", language, *args, "--out", out, "--max-retries", "1", "--jobs", "2", env=env)
+    return run_cli("generate", language, *args, "--out", out, "--max-retries", "1", "--jobs", str(jobs), env=env)
 
 
 def test_real_python_run_repairs_from_pytest_evidence(tmp_path: Path, cache_env: dict) -> None:
@@ -525,7 +525,7 @@ def test_real_python_run_repairs_from_pytest_evidence(tmp_path: Path, cache_env:
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="chromium is not installed")
 def test_real_threejs_run_renders_in_chromium(tmp_path: Path, cache_env: dict) -> None:
     with Emulator(lambda body: judgement() if kind(body) == "judge" else threejs_example(example_index(body))) as emu:
-        proc = real("threejs", emu, tmp_path, "--n", "2", "--timeout", "20", cache_env=cache_env)
+        proc = real("threejs", emu, tmp_path, "--n", "2", "--timeout", "20", cache_env=cache_env, jobs=1)  # one browser
     assert proc.returncode == 0, proc.stderr
     assert meta_of(tmp_path)["total_examples"] == 2 and emu.rejections == []
 

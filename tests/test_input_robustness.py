@@ -199,6 +199,7 @@ def test_progress_prints_plain_lines_when_not_a_terminal(tmp_path: Path, cache_e
     assert "8 pass, 0 fail, 0 error | python 8" in lines[-1]
 
 
+@pytest.mark.slow  # a browser for one Ctrl-C; tests/test_cli.py interrupts a Python run in make test
 def test_ctrl_c_during_a_threejs_run_prints_no_traceback(tmp_path: Path, cache_env: dict) -> None:
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "codevet", "verify", str(FIXTURES / "threejs" / "good.json"),

@@ -95,6 +95,7 @@ def test_doctor() -> None:
     assert "SwiftShader" in what["WebGL via SwiftShader"]
 
 
+@pytest.mark.slow  # two 2.5 s frames of real SwiftShader work: `make test-slow`
 def test_slow_frames_are_slow_not_hung() -> None:
     """The first frames block the main thread for 2.5 s each (a heavy SwiftShader frame on
     a loaded machine): longer than the old fixed 2 s probe, well inside the budget, so it
@@ -260,6 +261,7 @@ requestAnimationFrame(() => {
 """ + CUBE + "});\n"
 
 
+@pytest.mark.slow  # a paced and an unpaced browser: `make test-slow`
 def test_frame_pacing_spaces_animation_frames_and_keeps_their_semantics() -> None:
     """With `frame_ms` the page's requestAnimationFrame runs at most once per frame_ms: a
     page that measures its frames finds none closer (the control, unpaced, finds them at
