@@ -330,7 +330,8 @@ def test_a_budget_stops_asking_but_is_not_a_fault(tmp_path: Path, cache_env: dic
     assert result.exit_code == 0, result.stdout
     assert emu.requests == []  # one reply could cost more than $0.01: nothing is sent
     lines = load_jsonl(tmp_path / "out" / "report.jsonl")
-    assert all(r["synthesis"]["status"] == "not-run" and "budget" in r["synthesis"]["detail"] for r in lines)
+    assert all(r["synthesis"]["status"] == "not-run" and "budget" in r["synthesis"]["detail"] for r in lines), \
+        [r["synthesis"] for r in lines]
 
 
 def test_after_an_interrupt_nothing_more_is_sent_to_the_model() -> None:
