@@ -232,30 +232,33 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
             return ev
 
         ev.stage = "waiting for the first render"
+        framed = False  # the first render and the frames after it, in one round trip
         try:
-            await asyncio.wait_for(page.evaluate(FIRST_RENDER, settings.settle_s * 1000),
-                                   min(settings.settle_s + 0.5, budget.left()))
-        except Exception:
-            pass  # never rendered: the verdict says so; first make sure the page still answers
-        await _probe(page, "() => 1", budget)
+            framed = bool(await asyncio.wait_for(
+                page.evaluate(FIRST_RENDER_THEN_FRAMES, [settings.settle_s * 1000, settings.frames, FRAMES_MS]),
+                min(settings.settle_s + 0.5 + FRAMES_MS / 1000, budget.left())))
+        except Exception:  # never rendered, or slow: the verdict says so; first make sure the page still answers
+            await _probe(page, "() => 1", budget)
         ev.timings["first_render"] = time.monotonic() - t0
 
         ev.stage = "rendering frames"
-        await _probe(page, "([n, ms]) => window.__codevet.frames(n, ms)", budget, [settings.frames, 500])
-        await _sample(page, ev, settings, budget)
+        if not framed:
+            await _probe(page, FRAMES, budget, [settings.frames, FRAMES_MS])
+        # the overlays come back only when the page is used again after the capture
+        await _sample(page, ev, settings, budget, restore=bool(want_motion or want_interaction))
         ev.timings["sample"] = time.monotonic() - t0
         if want_motion and ev.shots:  # first, untouched: does it move by itself?
             ev.stage = "watching for motion"
             start = time.monotonic()
             await asyncio.sleep(settings.motion_gap_s)
-            await _sample(page, ev, settings, budget)
+            await _sample(page, ev, settings, budget, restore=bool(want_interaction))
             ev.gap_s = time.monotonic() - start
         if want_interaction and ev.shots:  # then: does it answer the pointer? (compared with the last frame)
             ev.stage = "dragging, zooming and clicking on the canvas"
             ev.interaction = await _interact(page, ev.summaries[-1], settings, budget)
             ev.interaction_from = len(ev.shots) - 1
-            await _probe(page, "([n, ms]) => window.__codevet.frames(n, ms)", budget, [settings.frames, 500])
-            await _sample(page, ev, settings, budget)
+            await _probe(page, FRAMES, budget, [settings.frames, FRAMES_MS])
+            await _sample(page, ev, settings, budget, restore=False)
         ev.stage = "done"
         clean = not (ev.crashed or ev.navigated_away)
         return ev
@@ -287,6 +290,15 @@ FIRST_RENDER = """(ms) => new Promise((resolve) => {
 })"""
 
 
+# Frames to let pass (at most FRAMES_MS) after the first render, before a sample.
+FRAMES_MS = 500
+FRAMES = "([n, ms]) => window.__codevet.frames(n, ms)"
+# The common path in one round trip: the first render, then the frames after it. True
+# when both happened; otherwise the session probes the page and waits for the frames alone.
+FIRST_RENDER_THEN_FRAMES = (f"([ms, n, fms]) => ({FIRST_RENDER})(ms).then("
+                            "(ok) => ok ? window.__codevet.frames(n, fms).then(() => true) : false)")
+
+
 # While the frame is captured, everything but the WebGL canvas is hidden: HTML overlays
 # (lil-gui, Stats, info text) are not rendered content.
 HIDE_OVERLAYS = """() => {
@@ -304,7 +316,10 @@ SUMMARY_AND_HIDE = f"() => [window.__codevet.summary(200), ({HIDE_OVERLAYS})()]"
 SHOW_OVERLAYS = """() => { const s = document.getElementById('__codevet_only_canvas'); if (s) s.remove(); }"""
 
 
-async def _sample(page: Any, ev: Evidence, settings: SessionSettings, budget: Budget) -> None:
+async def _sample(page: Any, ev: Evidence, settings: SessionSettings, budget: Budget,
+                  restore: bool = True) -> None:
+    """`restore`: show the overlays again after the capture (not needed, and one round trip
+    saved, when the page is not used again: it is closed next)."""
     # one round trip: the scene's summary, then the overlays hidden for the capture
     summary, hidden = await _probe(page, SUMMARY_AND_HIDE, budget)
     ev.summaries.append(summary or {})
@@ -321,7 +336,7 @@ async def _sample(page: Any, ev: Evidence, settings: SessionSettings, budget: Bu
                                f"of the {settings.budget_s:g} s budget (no frame was presented)")
         return
     finally:
-        if hidden:
+        if hidden and restore:
             try:
                 await asyncio.wait_for(page.evaluate(SHOW_OVERLAYS), budget.left(0.1))
             except Exception:
