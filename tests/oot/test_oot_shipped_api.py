@@ -7,44 +7,24 @@ show) is `error context-missing` naming it, while an invented name still fails.
 The fixtures are written for codevet (no decomp file is copied)."""
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-from codevet.core.model import Candidate, Status, Verdict
-from codevet.core.options import SandboxOptions
-from codevet.sandboxes import create_sandbox
+from codevet.core.model import Status
 from codevet.sandboxes.oot.headers import INCLUDE_DIR, known_header_names
-from codevet.sandboxes.oot.locality import GAME_NAMES_ENV, game_names
+from codevet.sandboxes.oot.locality import game_names
 from conftest import FIXTURES
+from shipped_cases import NO_MIPS_GCC, explain, shipped_sandbox, verify
 
-pytestmark = pytest.mark.skipif(shutil.which("mips-linux-gnu-gcc") is None,
-                                reason="mips-linux-gnu-gcc is not installed (apt-get install gcc-mips-linux-gnu)")
+pytestmark = NO_MIPS_GCC
 
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory):
     """The shipped headers, and a name index as a user builds it from their own checkout (here
     a hand-written excerpt of one)."""
-    saved = {k: os.environ.get(k) for k in ("CODEVET_CACHE_DIR", GAME_NAMES_ENV)}
-    os.environ["CODEVET_CACHE_DIR"] = str(tmp_path_factory.mktemp("oot-shipped-api-cache"))
-    os.environ[GAME_NAMES_ENV] = str(FIXTURES / "oot" / "game_names_sample.txt")
-    with create_sandbox("oot", SandboxOptions(timeout_s=20, memory_mb=1024), jobs=1) as sb:
+    with shipped_sandbox(tmp_path_factory.mktemp("oot-shipped-api-cache"),
+                         FIXTURES / "oot" / "game_names_sample.txt") as sb:
         yield sb
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-
-
-def verify(sb, code: str) -> Verdict:
-    return sb.verify(Candidate(id="t", source="test", language="oot", instruction="Write the code.", code=code))
-
-
-def explain(v: Verdict) -> str:
-    return f"{v.status} {v.reason}: " + " | ".join(f"{c.name}: {c.detail}" for c in v.checks)
 
 
 # A lantern-keeper NPC written for codevet in the style of a modern decomp actor. Every name it

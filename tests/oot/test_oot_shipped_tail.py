@@ -7,42 +7,21 @@ only follow from the actor's own unshown header stay undecidable, never a fail.
 The fixtures are written for codevet (no decomp file is copied)."""
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-from codevet.core.model import Candidate, Status, Verdict
-from codevet.core.options import SandboxOptions
-from codevet.sandboxes import create_sandbox
-from codevet.sandboxes.oot.locality import GAME_NAMES_ENV, game_names
+from codevet.core.model import Status
+from codevet.sandboxes.oot.locality import game_names
+from shipped_cases import NO_MIPS_GCC, explain, shipped_sandbox, verify
 
-pytestmark = pytest.mark.skipif(shutil.which("mips-linux-gnu-gcc") is None,
-                                reason="mips-linux-gnu-gcc is not installed (apt-get install gcc-mips-linux-gnu)")
+pytestmark = NO_MIPS_GCC
 
 
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory):
     """The shipped headers alone: the name index points at a file that does not exist."""
-    saved = {k: os.environ.get(k) for k in ("CODEVET_CACHE_DIR", GAME_NAMES_ENV)}
     tmp = tmp_path_factory.mktemp("oot-shipped-tail")
-    os.environ["CODEVET_CACHE_DIR"] = str(tmp / "cache")
-    os.environ[GAME_NAMES_ENV] = str(tmp / "no-index.txt")
-    with create_sandbox("oot", SandboxOptions(timeout_s=20, memory_mb=1024), jobs=1) as sb:
+    with shipped_sandbox(tmp / "cache", tmp / "no-index.txt") as sb:
         yield sb
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-
-
-def verify(sb, code: str) -> Verdict:
-    return sb.verify(Candidate(id="t", source="test", language="oot", instruction="Write the code.", code=code))
-
-
-def explain(v: Verdict) -> str:
-    return f"{v.status} {v.reason}: " + " | ".join(f"{c.name}: {c.detail}" for c in v.checks)
 
 
 def test_there_is_no_index_here(sandbox) -> None:
