@@ -7,9 +7,10 @@ character, is at least as long, and an unclosed fence runs to the end of the tex
 """
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
+
+from codevet.core import pyast
 
 _FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
 _ANY_FENCE = re.compile(r"^ {0,3}(```|~~~)", re.MULTILINE)
@@ -104,7 +105,7 @@ def bare_python(text: str) -> str:
     if not text or not text.strip() or has_fence(text):
         return ""
     try:
-        ast.parse(text)
+        pyast.parse(text)
         return text
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         pass
@@ -143,7 +144,7 @@ def unfenced_python(text: str, max_lines: int = 400) -> str:
             if _semicolon_lines(block):
                 continue
             try:
-                ast.parse(block)
+                pyast.parse(block)
             except (SyntaxError, ValueError, MemoryError, RecursionError):
                 continue
             if len(block) > len(best):
@@ -162,7 +163,7 @@ def _semicolon_lines(code: str) -> bool:
 
 def _parses(code: str) -> bool:
     try:
-        ast.parse(code)
+        pyast.parse(code)
         return True
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return False

@@ -21,6 +21,8 @@ import ast
 import re
 from dataclasses import dataclass
 
+from codevet.core import pyast
+
 # Every language the polyglot sandboxes check, plus python (its own sandbox).
 LANGUAGES = ("python", "javascript", "typescript", "java", "c", "cpp", "go", "rust", "csharp", "php", "ruby",
              "shell", "sql", "html", "css")
@@ -171,7 +173,7 @@ def from_shebang(code: str) -> str:
 
 def _is_python(code: str) -> bool:
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return False
     # a lone expression (`true`, `5`, `a + b`) parses in every language: not evidence, unless

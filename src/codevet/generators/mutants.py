@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Callable, Iterator
 
+from codevet.core import pyast
+
 FLIP_COMPARE: dict[type, type] = {
     ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE, ast.LtE: ast.Gt,
     ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In,
@@ -199,7 +201,7 @@ def mutants(code: str, limit: int | None = None) -> list[Mutant]:
     crowd out the others), in source order within an operator. An answer that does not
     parse has none."""
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError, RecursionError):
         return []
     original = ast.unparse(tree)

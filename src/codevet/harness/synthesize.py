@@ -49,7 +49,6 @@ How this differs from the references:
 """
 from __future__ import annotations
 
-import ast
 import re
 import threading
 from collections import Counter, deque
@@ -67,6 +66,7 @@ from codevet.generators.llm.pricing import load_prices, price_for
 from codevet.generators.llm.testwriter import ModelTest, TestWriter, answer_interface
 from codevet.generators.mutants import mutants
 from codevet.harness.reply_cache import ReplyCache
+from codevet.core import pyast
 
 ORIGIN = "model"
 _FRAME = re.compile(r"test_candidate\.py:(\d+)")
@@ -171,7 +171,7 @@ def _name(raw: str, taken: set[str]) -> str:
 
 def _parses(code: str) -> bool:
     try:
-        ast.parse(code)
+        pyast.parse(code)
     except (SyntaxError, ValueError, RecursionError):
         return False
     return True

@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from codevet.generators.llm import templates
 from codevet.generators.llm.client import LLMClient, Reply
+from codevet.core import pyast
 
 
 class ModelTest(BaseModel):
@@ -43,7 +44,7 @@ def answer_interface(code: str) -> str:
     methods, in source order: what a caller must know, and nothing of how it is done.
     Empty when the answer defines nothing callable (a script) or does not parse."""
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError, RecursionError):
         return ""
     lines: list[str] = []

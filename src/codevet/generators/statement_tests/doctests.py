@@ -11,13 +11,14 @@ import doctest
 import re
 
 from codevet.core.model import TestCase, TestSpec
+from codevet.core import pyast
 
 _FLAGS = "_doctest.ELLIPSIS | _doctest.NORMALIZE_WHITESPACE"
 
 
 def _docstrings(code: str) -> list[tuple[str, str]]:
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
     found = []
@@ -31,7 +32,7 @@ def _docstrings(code: str) -> list[tuple[str, str]]:
 
 def defined_names(code: str) -> set[str]:
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     return {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
@@ -39,7 +40,7 @@ def defined_names(code: str) -> set[str]:
 
 def _called(source: str) -> set[str]:
     try:
-        tree = ast.parse(source)
+        tree = pyast.parse(source)
     except SyntaxError:
         return set()
     return {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
@@ -93,7 +94,7 @@ def doctest_text(exs: list[doctest.Example]) -> str:
 
 def _is_comparison(source: str) -> bool:
     try:
-        tree = ast.parse(source)
+        tree = pyast.parse(source)
     except SyntaxError:
         return False
     return len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr) and isinstance(tree.body[0].value, ast.Compare)

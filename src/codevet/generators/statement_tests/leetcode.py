@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from codevet.core import pyast
 from codevet.core.model import TestCase, TestSpec
 from codevet.generators.statement_tests.text import (NotAValue, accepts_any_answer, decimals, parse_assignments,
                                                       parse_value, parse_values, plain_text)
@@ -140,7 +141,7 @@ def functions(code: str, statement: str = "") -> tuple[list[Function], set[str]]
     """(the answer's callables: Solution methods first, then top-level functions; the
     names of its top-level classes). Empty when the code does not parse."""
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return [], set()
     methods, plain, classes = [], [], set()

@@ -41,6 +41,7 @@ from codevet.sandboxes.isolation import Limits, resolve_isolation, run_isolated
 from codevet.sandboxes.polyglot import ladder, markup
 from codevet.sandboxes.polyglot.programs import BUILDERS
 from codevet.sandboxes.polyglot.toolchains import TOOLCHAINS, TSC_ENV, Steps, steps, system_which
+from codevet.core import pyast
 
 if TYPE_CHECKING:
     from codevet.sandboxes.isolation.docker import WarmContainers
@@ -266,10 +267,8 @@ class PolyglotSandbox(Sandbox):
     def _python(self, code: str) -> ladder.Outcome:
         """A Python block inside another language's answer: parsed here (ast runs nothing);
         a Python answer on its own goes to the Python sandbox."""
-        import ast
-
         try:
-            ast.parse(code)
+            pyast.parse(code)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             return ladder.Outcome("python", "fail", "", "syntax-error", [Check("python:parse", False, str(exc)[:500])])
         return ladder.Outcome("python", "pass", "parses", None, [Check("python:parse", True, "well-formed")])

@@ -13,6 +13,8 @@ import ast
 import builtins
 from dataclasses import dataclass
 
+from codevet.core import pyast
+
 _BUILTINS = frozenset(dir(builtins)) | {"__name__", "__file__", "__doc__", "__builtins__", "__spec__"}
 _LITERAL_NODES = (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.BinOp, ast.Name,
                   ast.Load, ast.USub, ast.UAdd, ast.Sub, ast.Add, ast.Mult, ast.Div, ast.Mod, ast.Pow,
@@ -33,7 +35,7 @@ class RunPlan:
 
 def _parse(text: str) -> ast.Module | None:
     try:
-        return ast.parse(text)
+        return pyast.parse(text)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
 

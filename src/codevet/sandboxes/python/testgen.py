@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from codevet.core.model import Candidate, TestCase
 from codevet.sandboxes.python.given import plan_run, undefined_names
+from codevet.core import pyast
 
 MODULE = "test_candidate.py"
 
@@ -41,7 +42,7 @@ def _case_fn(n: int, body: str) -> str:
 
 def _parses(code: str, what: str) -> None:
     try:
-        ast.parse(code)
+        pyast.parse(code)
     except SyntaxError as exc:
         raise BadTest(f"{what} is not valid Python: {exc.msg} (line {exc.lineno})") from exc
 
@@ -118,7 +119,7 @@ def _untested_job(code: str, input_text, case_timeout: float) -> Job:
 
 def count_test_functions(source: str) -> int:
     """Tests a pytest file defines at least (parametrize can only add more)."""
-    tree = ast.parse(source)
+    tree = pyast.parse(source)
     count = 0
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
