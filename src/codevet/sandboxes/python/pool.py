@@ -31,6 +31,8 @@ ZYGOTE = HERE / "zygote.py"
 SUPPORT = HERE / "support"
 GRACE_S = 15.0
 START_TIMEOUT_S = 60.0
+# why an example got no verdict when the pool stopped under it: it says nothing of the example
+CLOSED = "the sandbox was closed (the run ended or was interrupted)"
 
 
 class WorkerCrashed(RuntimeError):
@@ -167,7 +169,7 @@ class ZygoteWorker:
         ready = self._read(START_TIMEOUT_S)
         if self.closed.is_set():  # the pool was stopped while this one was starting
             self.stop()
-            raise WorkerStartFailed("the sandbox was closed while a python worker started")
+            raise WorkerStartFailed(f"{CLOSED} while a python worker started")
         if not ready or not ready.get("ready"):
             tail = self.stderr_tail()  # before stop() closes the file it is in
             self.stop()
@@ -255,7 +257,7 @@ class ZygoteWorker:
         if self.proc is None or self.proc.poll() is not None:
             self.stop()
             if self.closed.is_set():
-                raise WorkerStartFailed("the sandbox was closed (the run ended or was interrupted)")
+                raise WorkerStartFailed(CLOSED)
             self.start()
         data = json.dumps(job).encode()
         try:
@@ -269,7 +271,7 @@ class ZygoteWorker:
         reply = self._read(timeout + GRACE_S)
         if reply is None and self.closed.is_set():  # stopped under it: says nothing of the example
             self.stop()
-            raise WorkerStartFailed("the sandbox was closed (the run ended or was interrupted) during the example")
+            raise WorkerStartFailed(f"{CLOSED} during the example")
         if reply is None:
             try:
                 proc.wait(timeout=0.5)  # type: ignore[union-attr]
@@ -321,7 +323,7 @@ class WorkerPool:
     def run(self, job: dict, timeout: float) -> dict:
         while True:  # stop() empties `free`: a caller waiting there must not wait forever
             if self.closed.is_set():
-                raise WorkerStartFailed("the sandbox was closed (the run ended or was interrupted)")
+                raise WorkerStartFailed(CLOSED)
             try:
                 worker = self.free.get(timeout=0.25)
                 break
