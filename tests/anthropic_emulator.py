@@ -38,9 +38,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
-from anthropic.types.message_create_params import MessageCreateParamsNonStreaming
-from anthropic.types.model_param import ModelParam
 import typing
+from functools import lru_cache
 
 from codevet.generators.llm.capabilities import capabilities
 from param_check import check
@@ -49,8 +48,18 @@ CHARS_PER_TOKEN = 4
 IMAGE_TOKENS = 1500
 MAX_BREAKPOINTS = 4
 CUSTOM_ID = re.compile(r"^[a-zA-Z0-9_-]{1,64}$")
-SDK_MODELS = frozenset(m for arg in typing.get_args(ModelParam) if typing.get_origin(arg) is typing.Literal
+
+
+@lru_cache(maxsize=None)
+def _sdk() -> tuple[Any, frozenset[str]]:
+    """The SDK's request type and the model names it lists, imported on first use: importing
+    anthropic builds hundreds of pydantic models (~2.5 CPU s), and every pytest worker
+    collects this module whether or not it runs a generation test."""
+    from anthropic.types.message_create_params import MessageCreateParamsNonStreaming
+    from anthropic.types.model_param import ModelParam
+    models = frozenset(m for arg in typing.get_args(ModelParam) if typing.get_origin(arg) is typing.Literal
                        for m in typing.get_args(arg))
+    return MessageCreateParamsNonStreaming, models
 _SECRET = b"codevet-emulator"
 
 
@@ -207,12 +216,12 @@ class Emulator:
     # -- Messages -----------------------------------------------------------------------------
     def validate(self, body: dict[str, Any]) -> Fault | None:
         """The checks the API makes before any model runs: a Fault, or None."""
-        problems = check(body, MessageCreateParamsNonStreaming)
+        problems = check(body, _sdk()[0])
         if problems:
             return Fault(400, "invalid_request_error", problems[0])
         model = body["model"]
         caps = capabilities(model)
-        if not caps.known or (SDK_MODELS and model not in SDK_MODELS and caps.model not in SDK_MODELS):
+        if not caps.known or (_sdk()[1] and model not in _sdk()[1] and caps.model not in _sdk()[1]):
             return Fault(404, "not_found_error", f"model: {model}")
         if body["max_tokens"] > caps.max_output:
             return Fault(400, "invalid_request_error",
@@ -352,7 +361,7 @@ class Emulator:
             if cid in seen:
                 return Fault(400, "invalid_request_error", f"requests.{i}.custom_id: duplicate custom_id {cid!r}")
             seen.add(cid)
-            problems = check(r["params"], MessageCreateParamsNonStreaming)
+            problems = check(r["params"], _sdk()[0])
             if problems:
                 return Fault(400, "invalid_request_error", f"requests.{i}.params.{problems[0]}")
             if r["params"].get("stream"):

@@ -239,6 +239,38 @@ def test_a_fresh_page_sees_nothing_of_the_previous_candidate() -> None:
     assert reused == 1, f"{reused} contexts for 3 candidates: the context was not reused"
 
 
+# A cube drawn in the clear colour until the sandbox has looked at the page `show_at` times
+# (the page counts the sandbox's summary calls): the first frame is blank whatever the clock
+# or the load, like a clock-driven scene caught edge-on.
+BLANK_UNTIL_LOOKED_AT = """
+import * as THREE from 'three';
+const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight); r.setClearColor(0x000000);
+document.body.appendChild(r.domElement); const s = new THREE.Scene();
+const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;
+const m = new THREE.MeshBasicMaterial({ color: 0x000000 }); s.add(new THREE.Mesh(new THREE.BoxGeometry(), m));
+const H = window.__codevet, summary = H.summary; let looks = 0;
+H.summary = (n) => { if (++looks >= SHOW_AT) { m.color.set(0xff8800); r.render(s, c); } return summary(n); };
+function loop() { r.render(s, c); requestAnimationFrame(loop); } loop();
+"""
+
+
+def test_a_blank_first_frame_gets_a_second_look() -> None:
+    """An animated scene can be blank at the instant of the first capture (the official
+    buffergeometry_indexed example turns a plane edge-on by the wall clock). The sandbox
+    looks again `motion_gap_s` later and judges the frame that shows something; a scene
+    blank at both looks still fails frame-not-blank."""
+    cand = lambda i, show_at: Candidate(id=i, source="t", language="threejs", instruction="an orange cube",  # noqa: E731
+                                        code=BLANK_UNTIL_LOOKED_AT.replace("SHOW_AT", str(show_at)))
+    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)
+    with sandbox:
+        later = sandbox.verify(cand("shown-on-the-second-look", 2))
+        never = sandbox.verify(cand("never-shown", 99))
+    assert later.status is Status.PASS, _explain(later)
+    assert "frame 2 of 2 (the first was blank" in next(c.detail for c in later.checks if c.name == "frame-not-blank")
+    assert never.status is Status.FAIL and never.reason == "frame-not-blank", _explain(never)
+    assert "blank in all 2 frames taken" in _explain(never)
+
+
 PACED_FRAMES = """
 import * as THREE from 'three';
 const times = [];

@@ -11,12 +11,14 @@ ANTHROPIC_BASE_URL), so tests point it at a local emulator that speaks the Messa
 """
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-import anthropic
 from pydantic import BaseModel, ValidationError
 
 from codevet.core.errors import CodevetError
@@ -25,9 +27,38 @@ from codevet.generators.llm.pricing import Price, cost_usd
 
 DEFAULT_MODEL = "claude-sonnet-5-5"  # the newest Sonnet in the installed SDK's model list
 DEFAULT_MAX_TOKENS = 16000  # adaptive thinking and the answer share max_tokens
-SPEND_LIMIT_ERRORS = tuple(getattr(anthropic, n) for n in (
-    "EnforcedSpendLimitReachedError", "ContractSpendLimitReachedError", "LinkedOrganizationSpendLimitReachedError")
-    if hasattr(anthropic, n))
+
+
+def _lazy_sdk() -> Any:
+    """The anthropic module, loaded on first use. Importing the SDK builds hundreds of
+    pydantic models (2-3 CPU s), and this module is imported by everything that names a
+    reply or a client (the reply cache, the test writer, `generate --help`), most of which
+    never send a request."""
+    if "anthropic" in sys.modules:
+        return sys.modules["anthropic"]
+    spec = importlib.util.find_spec("anthropic")
+    if spec is None or spec.loader is None:
+        import anthropic  # noqa: F401  (raises the ImportError the user should see)
+    loader = importlib.util.LazyLoader(spec.loader)  # type: ignore[union-attr]
+    spec.loader = loader  # type: ignore[union-attr]
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["anthropic"] = module
+    loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    import anthropic
+else:
+    anthropic = _lazy_sdk()
+
+
+@lru_cache(maxsize=1)
+def spend_limit_errors() -> tuple[type[BaseException], ...]:
+    return tuple(getattr(anthropic, n) for n in (
+        "EnforcedSpendLimitReachedError", "ContractSpendLimitReachedError", "LinkedOrganizationSpendLimitReachedError")
+        if hasattr(anthropic, n))
+
 SPEND_WORDS = ("spend limit", "spending limit", "credit balance", "usage limit", "billing")
 
 
@@ -230,7 +261,7 @@ def classify(exc: anthropic.APIStatusError) -> StopRun | ReplyFailed:
     belongs to this request (too long, overloaded, rate limited after retries) does not."""
     status, msg = exc.status_code, api_message(exc)
     head = f"{status} {type(exc).__name__}: {msg}"
-    if isinstance(exc, SPEND_LIMIT_ERRORS) or (status in (400, 402, 429) and any(w in msg.lower() for w in SPEND_WORDS)):
+    if isinstance(exc, spend_limit_errors()) or (status in (400, 402, 429) and any(w in msg.lower() for w in SPEND_WORDS)):
         return StopRun("spend-limit", f"the API's spend limit is reached ({head})")
     if status == 401:
         return StopRun("api-auth", head)

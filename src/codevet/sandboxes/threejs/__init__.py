@@ -34,7 +34,7 @@ from codevet.sandboxes.threejs.assets import INSTALL_COMMAND, ThreeInstall
 from codevet.sandboxes.threejs.browser import CHROMIUM, BrowserPool, BrowserUnavailable, chromium_version
 from codevet.sandboxes.threejs.jail import browser_args, bwrap_launcher, plan
 from codevet.sandboxes.threejs.page import build_page
-from codevet.sandboxes.threejs.pixels import frame_stats, load_png
+from codevet.sandboxes.threejs.pixels import blank_reason, frame_stats, load_png
 from codevet.sandboxes.threejs.router import Router
 from codevet.sandboxes.threejs.scene import compact, read_description
 from codevet.sandboxes.threejs.session import Evidence, SessionSettings, context_options, run_session
@@ -155,7 +155,7 @@ class ThreeJSSandbox(Sandbox):
 
             async def session(browser: Any, ev: Evidence = ev, router: Router = router) -> Evidence:
                 return await run_session(browser, page, router, ev, self.settings, bool(wants.motion),
-                                         bool(wants.interaction))
+                                         bool(wants.interaction), looks_blank=self._looks_blank)
 
             try:
                 self.pool.run(session, timeout=self.timeout_s)
@@ -172,6 +172,22 @@ class ThreeJSSandbox(Sandbox):
             return Verdict.error("browser-crashed", f"the browser failed twice: {crash_detail}")
         return self._verdict(candidate, code, wants, page.notes, ev, start, choice)
 
+    def _looks_blank(self, shot: bytes) -> bool:
+        try:
+            return blank_reason(frame_stats(load_png(shot), self.thresholds), self.thresholds) is not None
+        except Exception:  # an unreadable frame is judged later, from the same bytes
+            return False
+
+    def _shown_frame(self, frames: list[Any], ev: Evidence) -> int:
+        """The frame the blank-frame check and the description judge: the first one taken
+        before any pointer event that shows something (an animated scene may be blank at one
+        of the instants sampled), else the first."""
+        untouched = frames[: ev.interaction_from + 1] if ev.interaction is not None else frames
+        for i, frame in enumerate(untouched):
+            if blank_reason(frame_stats(frame, self.thresholds), self.thresholds) is None:
+                return i
+        return 0
+
     def _verdict(self, candidate: Candidate, code: str, wants: Any, notes: list[str], ev: Evidence,
                  start: float, choice: Choice) -> Verdict:
         frames = []
@@ -180,9 +196,10 @@ class ThreeJSSandbox(Sandbox):
                 frames.append(load_png(shot))
             except Exception:
                 break
-        stats = frame_stats(frames[0], self.thresholds) if frames else None
+        shown = self._shown_frame(frames, ev)
+        stats = frame_stats(frames[shown], self.thresholds) if frames else None
         judgement = judge(ev, code=code, wants=wants, timeout_s=self.timeout_s, th=self.thresholds,
-                          console_allow=self.console_allow, frames=frames, stats=stats)
+                          console_allow=self.console_allow, frames=frames, stats=stats, shown=shown)
         checks = list(judgement.checks)
         if checks and checks[0].name == "has-code":  # the report line says which three judged the page
             checks.insert(1, Check("three-version", True, choice.line))
@@ -195,7 +212,7 @@ class ThreeJSSandbox(Sandbox):
         }
         if stats is not None:
             artifacts["frame"] = stats.as_dict()
-        files = {"screenshot.png": ev.shots[0]} if ev.shots else {}
+        files = {"screenshot.png": ev.shots[shown]} if ev.shots else {}
         return Verdict.from_checks(checks, reason=judgement.reason,
                                    duration_s=time.monotonic() - start, artifacts=artifacts, files=files)
 

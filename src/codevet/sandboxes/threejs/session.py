@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from codevet.core.resources import package_dir
 from codevet.sandboxes.threejs.browser import persistent_context
@@ -208,7 +208,13 @@ async def _wipe(shared: _Shared, page: Any) -> None:
 
 
 async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidence,
-                      settings: SessionSettings, want_motion: bool, want_interaction: bool = False) -> Evidence:
+                      settings: SessionSettings, want_motion: bool, want_interaction: bool = False,
+                      looks_blank: Callable[[bytes], bool] | None = None) -> Evidence:
+    """`looks_blank` tells whether a captured frame shows nothing. A blank first frame of a
+    scene that needs no motion gets a second look `motion_gap_s` later: an animated scene can
+    be blank for an instant (a plane turned edge-on by a clock-driven rotation), and which
+    instant the capture falls on depends on the wall clock and the machine's load, never on
+    the example."""
     t0 = time.monotonic()
     budget = Budget(settings.budget_s)
     ev.page_kind = page_spec.kind
@@ -247,6 +253,10 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
         # the overlays come back only when the page is used again after the capture
         await _sample(page, ev, settings, budget, restore=bool(want_motion or want_interaction))
         ev.timings["sample"] = time.monotonic() - t0
+        if not want_motion and looks_blank is not None and len(ev.shots) == 1 and looks_blank(ev.shots[0]):
+            ev.stage = "taking a second look at a blank frame"
+            await asyncio.sleep(settings.motion_gap_s)
+            await _sample(page, ev, settings, budget, restore=bool(want_interaction))
         if want_motion and ev.shots:  # first, untouched: does it move by itself?
             ev.stage = "watching for motion"
             start = time.monotonic()

@@ -81,7 +81,7 @@ def _classify_errors(ev: Evidence) -> tuple[list[str], list[str], list[str], lis
 
 
 def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankThresholds,
-          console_allow: re.Pattern[str] | None, frames: list[np.ndarray], stats: FrameStats | None) -> Judgement:
+          console_allow: re.Pattern[str] | None, frames: list[np.ndarray], stats: FrameStats | None, shown: int = 0) -> Judgement:
     checks: list[Check] = []
     add = checks.append
     if not code.strip():
@@ -164,8 +164,9 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
     add(Check("scene-is-lit", not unlit, f"lit materials but no light or environment map: {_short(unlit)}"
               if unlit else "every lit material has light"))
 
-    canvas = s1.get("canvas") or {}
-    info = s1.get("info") or {}
+    seen = summaries[shown] if shown < len(summaries) else s1  # the summary taken with the frame judged
+    canvas = seen.get("canvas") or {}
+    info = seen.get("info") or {}
     draw = f"last render: {info.get('calls', '?')} draw call(s), {info.get('triangles', '?')} triangles"
     if not renders:
         add(Check("frame-not-blank", False, "nothing was rendered"))
@@ -175,7 +176,7 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
         add(Check("frame-not-blank", False, "the renderer's canvas is hidden"))
     elif stats is None:
         add(Check("frame-not-blank", False, ev.screenshot_error or "no screenshot could be taken"))
-    elif int(s1.get("maxCalls") or 0) == 0 and not info.get("triangles") and not info.get("points") \
+    elif int(seen.get("maxCalls") or 0) == 0 and not info.get("triangles") and not info.get("points") \
             and not info.get("lines"):
         add(Check("frame-not-blank", False, f"nothing drawn: 0 draw calls in {renders} render(s) "
                   f"(the WebGL canvas shows only its clear colour or background)"))
@@ -183,6 +184,10 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
         why = blank_reason(stats, th)
         measures = (f"content {stats.content:.2%}, {stats.colors} colours, edges {stats.edges:.2%}, "
                     f"luma std {stats.luma_std:.1f}; {draw}")
+        if shown:
+            measures += f"; frame {shown + 1} of {len(frames)} (the first was blank: looked again)"
+        elif not wants.motion and len(frames) > 1 and ev.interaction is None:
+            measures += f"; blank in all {len(frames)} frames taken"
         add(Check("frame-not-blank", why is None, f"blank: {why}; {measures}" if why else measures))
 
     if wants.motion:
@@ -215,7 +220,7 @@ def judge(ev: Evidence, *, code: str, wants: Wants, timeout_s: float, th: BlankT
         add(Check("interaction", True, "the description asks for no pointer interaction"))
 
     if wants.colours or wants.shapes:
-        missing, found = description_problems(wants, s1, frames[0] if frames else None)
+        missing, found = description_problems(wants, s1, frames[shown] if frames else None)
         add(Check("scene-matches-description", not missing,
                   f"missing: {_short(missing)}" + (f"; found: {_short(found)}" if found else "")
                   if missing else f"found {_short(found, 6)}"))
