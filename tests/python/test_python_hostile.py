@@ -33,6 +33,9 @@ DOCKER = pytest.param("docker", marks=pytest.mark.skipif(DOCKER_PROBLEM is not N
                                                          reason="no Docker engine on this machine"))
 CONTAINING = [BWRAP, DOCKER]  # the backends that are a security boundary
 SECRET = "hunter2-canary"
+# A short limit, per example and per case: the loops and the fork bomb spin until it is
+# reached (a fork bomb on both cores), and every other attack ends in well under a second.
+OPTIONS = SandboxOptions(timeout_s=2).with_option("python.case_timeout_s", "2")
 ESCAPES = [Path("/etc/codevet_pwned"), Path("/root/codevet_pwned"), Path("/var/tmp/codevet_pwned")]
 
 
@@ -69,7 +72,7 @@ def _run(backend: str, names: list[str], env_secret: bool = True) -> dict[str, o
     if env_secret:
         os.environ["CODEVET_TEST_SECRET"] = SECRET
     try:
-        with create_sandbox("python", SandboxOptions(timeout_s=3, isolation=backend), jobs=2) as sb, \
+        with create_sandbox("python", OPTIONS.with_option("isolation", backend), jobs=2) as sb, \
                 ThreadPoolExecutor(2) as both_workers:  # two at once, as a run does: attacks meet
             verdicts = dict(zip(names, both_workers.map(lambda n: sb.verify(HOSTILE[n]), names)))
             canary = sb.verify(next(read_candidates(str(FIXTURES / "python" / "mbpp_excerpt.jsonl"))))

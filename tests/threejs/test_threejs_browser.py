@@ -16,7 +16,7 @@ import pytest
 from codevet.core.model import Candidate, Status
 from codevet.core.options import SandboxOptions
 from conftest import own_processes
-from threejs_cases import BAD, GOOD, TIMEOUT_S, explain as _explain, skip_without_a_browser
+from threejs_cases import BAD, GOOD, HANG_TIMEOUT_S, TIMEOUT_S, explain as _explain, skip_without_a_browser
 
 skip_without_a_browser()
 pytestmark = pytest.mark.start_early
@@ -37,7 +37,7 @@ def test_browser_survives_infinite_loop_and_a_killed_browser() -> None:
         r = rows[name]
         return Candidate(id=name, source="t", language="threejs", instruction=r["description"], code=r["code"])
 
-    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=4), jobs=1)  # one browser: the next candidate reuses it
+    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=HANG_TIMEOUT_S), jobs=1)  # one browser: the next candidate reuses it
     with sandbox:
         hung = sandbox.verify(cand("infinite_loop.js"))
         assert hung.status is Status.FAIL and hung.reason == "timeout", _explain(hung)

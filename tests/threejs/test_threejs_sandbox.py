@@ -47,6 +47,10 @@ SLOW_FIXTURES = {
     "official_webgl_buffergeometry_lines.html",
     "external_fetch.js", "pinned_0150_classic_addon_missing.html", "official_webgl_loader_pcd.html",
     "black_on_black.js", "removed_named_import.js",
+    # its verdict (fail timeout) is asserted in make test by test_threejs_browser.py's
+    # test_browser_survives_infinite_loop_and_a_killed_browser: rendering it here too spun a
+    # core for the whole hang budget, in two more browsers
+    "infinite_loop.js",
 }
 # what the tests below read whatever is selected
 READ_BY_NAME = {"module_red_sphere.js", "cdn_url_imports_purple_cylinder.js", "classic_addon_orbit_controls.html",
