@@ -114,3 +114,20 @@ def test_a_five_megabyte_code_string_gets_a_verdict(sandbox) -> None:
     assert len(code) > 5_000_000
     verdict = sandbox.verify(_candidate(code, "assert size() == 90000"))
     assert verdict.status is Status.PASS, verdict.checks
+
+
+def test_workers_start_when_that_many_examples_run_at_once() -> None:
+    """`--jobs N` is a ceiling, not N interpreters started up front: a sequential caller
+    keeps getting the one warm worker back, and a second starts only while the first is busy."""
+    cand = next(read_candidates(str(PY / "mbpp_excerpt.jsonl")))
+    with create_sandbox("python", SandboxOptions(timeout_s=5), jobs=3) as sb:
+        started = lambda: sum(w.proc is not None for w in sb.pool.workers)  # noqa: E731
+        assert started() == 1
+        assert all(sb.verify(cand).status is Status.PASS for _ in range(3))
+        assert started() == 1
+        busy = sb.pool.free.get()  # as while another example holds it
+        try:
+            assert sb.verify(cand).status is Status.PASS
+        finally:
+            sb.pool.free.put(busy)
+        assert started() == 2

@@ -284,14 +284,20 @@ class ZygoteWorker:
 
 
 class WorkerPool:
-    """A fixed set of warm workers handed out to threads one at a time."""
+    """Up to `size` warm workers handed out to threads one at a time.
+
+    Only the first worker starts with the pool (so a sandbox that cannot start says so at
+    once); the others start when that many examples run at the same time. A run of three
+    examples with `--jobs 64`, or a sequential caller, starts one or two workers instead of
+    64 (each is a bwrap namespace, an interpreter and pytest, ~0.3 CPU s). The free list is
+    last-in first-out, so a sequential caller keeps getting the warm worker back."""
 
     def __init__(self, size: int, spec: WorkerSpec) -> None:
         self.spec = spec
         self.spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codevet-spawner")
         self.closed = threading.Event()
         self.workers = [ZygoteWorker(i, spec, self.spawner, self.closed) for i in range(size)]
-        self.free: queue.Queue[ZygoteWorker] = queue.Queue()
+        self.free: queue.LifoQueue[ZygoteWorker] = queue.LifoQueue()
         self._started = False
         self._lock = threading.Lock()
 
@@ -300,23 +306,13 @@ class WorkerPool:
             if self._started:
                 return
             self.closed.clear()
-            errors: list[BaseException] = []
-
-            def guarded(w: ZygoteWorker) -> None:
-                try:
-                    w.start()
-                except BaseException as exc:  # noqa: BLE001 - reported below
-                    errors.append(exc)
-            threads = [threading.Thread(target=guarded, args=(w,)) for w in self.workers]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            if errors:
-                for w in self.workers:
-                    w.stop()
-                raise errors[0]
-            for w in self.workers:
+            first = self.workers[0]
+            try:
+                first.start()
+            except BaseException:
+                first.stop()
+                raise
+            for w in reversed(self.workers):  # the started one on top; the rest start on first use
                 self.free.put(w)
             self._started = True
 
