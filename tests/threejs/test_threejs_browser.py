@@ -10,6 +10,7 @@ import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -215,7 +216,15 @@ CUBE = ("const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight)
         "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial())); r.render(s, c);\n")
 
 
-def test_a_fresh_page_sees_nothing_of_the_previous_candidate() -> None:
+@pytest.fixture(scope="module")
+def one_browser() -> Iterator[ThreeJSSandbox]:
+    """One pooled browser for the tests that only need candidates judged one after another
+    (a Chromium launch in its jail costs more than a candidate)."""
+    with ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1) as sandbox:
+        yield sandbox
+
+
+def test_a_fresh_page_sees_nothing_of_the_previous_candidate(one_browser: ThreeJSSandbox) -> None:
     """The browser context is reused (that is the speed); the page is the isolation unit.
     One candidate writes storage, a cookie, caches, IndexedDB, a global and tries a
     service worker; the next one, on the same browser and context, must find none of
@@ -224,19 +233,18 @@ def test_a_fresh_page_sees_nothing_of_the_previous_candidate() -> None:
 
     imp = "import * as THREE from 'three';\n"
     cand = lambda i, code: Candidate(id=i, source="t", language="threejs", instruction="a cube", code=code)  # noqa: E731
-    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)  # one browser, one context
-    with sandbox:
-        before = session.stats["contexts_created"]
-        writer = sandbox.verify(cand("writer", imp + LEAVE_TRACES + CUBE))
-        reader = sandbox.verify(cand("reader", imp + FIND_TRACES + CUBE))
-        control = sandbox.verify(cand("control", imp + LEAVE_TRACES + FIND_TRACES + CUBE))
-        reused = session.stats["contexts_created"] - before
+    sandbox = one_browser  # one browser, one context
+    before = session.stats["contexts_created"]
+    writer = sandbox.verify(cand("writer", imp + LEAVE_TRACES + CUBE))
+    reader = sandbox.verify(cand("reader", imp + FIND_TRACES + CUBE))
+    control = sandbox.verify(cand("control", imp + LEAVE_TRACES + FIND_TRACES + CUBE))
+    reused = session.stats["contexts_created"] - before  # 0 when an earlier test's context lives on
     assert writer.status is Status.PASS, _explain(writer)
     assert reader.status is Status.PASS, _explain(reader)
     assert control.status is Status.FAIL and "traces of the previous candidate" in _explain(control)
     assert {"localStorage", "cookie", "global", "Cache Storage", "IndexedDB"} <= set(
         _explain(control).split("candidate: ")[1].split(";")[0].split(", "))
-    assert reused == 1, f"{reused} contexts for 3 candidates: the context was not reused"
+    assert reused <= 1, f"{reused} contexts for 3 candidates: the context was not reused"
 
 
 # A cube drawn in the clear colour until the sandbox has looked at the page `show_at` times
@@ -254,17 +262,15 @@ function loop() { r.render(s, c); requestAnimationFrame(loop); } loop();
 """
 
 
-def test_a_blank_first_frame_gets_a_second_look() -> None:
+def test_a_blank_first_frame_gets_a_second_look(one_browser: ThreeJSSandbox) -> None:
     """An animated scene can be blank at the instant of the first capture (the official
     buffergeometry_indexed example turns a plane edge-on by the wall clock). The sandbox
     looks again `motion_gap_s` later and judges the frame that shows something; a scene
     blank at both looks still fails frame-not-blank."""
     cand = lambda i, show_at: Candidate(id=i, source="t", language="threejs", instruction="an orange cube",  # noqa: E731
                                         code=BLANK_UNTIL_LOOKED_AT.replace("SHOW_AT", str(show_at)))
-    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)
-    with sandbox:
-        later = sandbox.verify(cand("shown-on-the-second-look", 2))
-        never = sandbox.verify(cand("never-shown", 99))
+    later = one_browser.verify(cand("shown-on-the-second-look", 2))
+    never = one_browser.verify(cand("never-shown", 99))
     assert later.status is Status.PASS, _explain(later)
     assert "frame 2 of 2 (the first was blank" in next(c.detail for c in later.checks if c.name == "frame-not-blank")
     assert never.status is Status.FAIL and never.reason == "frame-not-blank", _explain(never)
