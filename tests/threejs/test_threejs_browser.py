@@ -31,6 +31,16 @@ def _browser_pids() -> set[int]:
             if "chromium" in cmd and "--type=" not in cmd and "--remote-debugging-pipe" in cmd}
 
 
+@pytest.fixture(scope="module")
+def one_browser() -> Iterator[ThreeJSSandbox]:
+    """One pooled browser for the tests that only need candidates judged one after another
+    (a Chromium launch in its jail costs several candidates: the Playwright driver, the
+    browser and its profile, three.js compiled cold). A hostile page must not cost the
+    candidates after it, so sharing it is part of what these tests check."""
+    with ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1) as sandbox:
+        yield sandbox
+
+
 def test_browser_survives_infinite_loop_and_a_killed_browser() -> None:
     rows = {r["filename"]: r for r in GOOD + BAD}
 
@@ -61,7 +71,7 @@ def test_browser_survives_infinite_loop_and_a_killed_browser() -> None:
         assert sandbox.pool.relaunches >= 2
 
 
-def test_hostile_pages_still_get_verdicts() -> None:
+def test_hostile_pages_still_get_verdicts(one_browser: ThreeJSSandbox) -> None:
     scene = ("const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight);"
              "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
              "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
@@ -75,12 +85,10 @@ def test_hostile_pages_still_get_verdicts() -> None:
                               " x.getContext('webgl2'); } " + scene, Status.FAIL),
         "not-code": ("a cube", "This is not code at all, just prose about cubes.", Status.FAIL),
     }
-    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=2)
-    with sandbox:
-        names = list(cases)
-        with ThreadPoolExecutor(2) as pool:
-            results = list(pool.map(lambda n: sandbox.verify(Candidate(
-                id=n, source="t", language="threejs", instruction=cases[n][0], code=cases[n][1])), names))
+    names = list(cases)
+    with ThreadPoolExecutor(2) as pool:  # asked two at a time, as a run does; the one browser takes them in turn
+        results = list(pool.map(lambda n: one_browser.verify(Candidate(
+            id=n, source="t", language="threejs", instruction=cases[n][0], code=cases[n][1])), names))
     for name, v in zip(names, results):
         assert v.status is cases[name][2], f"{name}: {_explain(v)}"
     by = dict(zip(names, results))
@@ -214,14 +222,6 @@ CUBE = ("const r = new THREE.WebGLRenderer(); r.setSize(innerWidth, innerHeight)
         "document.body.appendChild(r.domElement); const s = new THREE.Scene();"
         "const c = new THREE.PerspectiveCamera(60, innerWidth / innerHeight, 0.1, 100); c.position.z = 3;"
         "s.add(new THREE.Mesh(new THREE.BoxGeometry(), new THREE.MeshNormalMaterial())); r.render(s, c);\n")
-
-
-@pytest.fixture(scope="module")
-def one_browser() -> Iterator[ThreeJSSandbox]:
-    """One pooled browser for the tests that only need candidates judged one after another
-    (a Chromium launch in its jail costs more than a candidate)."""
-    with ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1) as sandbox:
-        yield sandbox
 
 
 def test_a_fresh_page_sees_nothing_of_the_previous_candidate(one_browser: ThreeJSSandbox) -> None:
