@@ -8,6 +8,7 @@ The docker leg runs where an engine answers and is skipped, saying so, where non
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 from concurrent.futures import ThreadPoolExecutor
@@ -17,7 +18,7 @@ import pytest
 
 from codevet.generators.candidates import read_candidates
 from codevet.core.options import SandboxOptions
-from codevet.core.model import Status
+from codevet.core.model import Candidate, Status
 from codevet.sandboxes import create_sandbox
 from codevet.sandboxes.isolation import bwrap_works
 from codevet.sandboxes.isolation.docker import docker_problem
@@ -33,6 +34,7 @@ DOCKER = pytest.param("docker", marks=pytest.mark.skipif(DOCKER_PROBLEM is not N
                                                          reason="no Docker engine on this machine"))
 CONTAINING = [BWRAP, DOCKER]  # the backends that are a security boundary
 SECRET = "hunter2-canary"
+FIXTURE_PORT = "47613"  # where fixtures/python/hostile.jsonl's network attack connects
 # A short limit, per example and per case: the loops and the fork bomb spin until it is
 # reached (a fork bomb on both cores), and every other attack ends in well under a second.
 OPTIONS = SandboxOptions(timeout_s=2).with_option("python.case_timeout_s", "2")
@@ -56,7 +58,7 @@ def listener():
     """Something to reach for on the host's loopback: a sandbox must not get there."""
     srv = socket.socket()
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    srv.bind(("127.0.0.1", 47613))
+    srv.bind(("127.0.0.1", 0))  # a free port: two runs of the suite on one machine do not collide
     srv.listen(8)
     srv.setblocking(False)
     yield srv
@@ -68,13 +70,22 @@ def docker_image(docker_images):
     """The docker leg's image is built (conftest) before any test of this module runs."""
 
 
-def _run(backend: str, names: list[str], env_secret: bool = True) -> dict[str, object]:
+def _aimed(name: str, port: int | None) -> Candidate:
+    """The attack, with the network one aimed at this run's listener (the fixture names a
+    fixed port, FIXTURE_PORT)."""
+    cand = HOSTILE[name]
+    if port is None or FIXTURE_PORT not in cand.code:
+        return cand
+    return dataclasses.replace(cand, code=cand.code.replace(FIXTURE_PORT, str(port)))
+
+
+def _run(backend: str, names: list[str], env_secret: bool = True, port: int | None = None) -> dict[str, object]:
     if env_secret:
         os.environ["CODEVET_TEST_SECRET"] = SECRET
     try:
         with create_sandbox("python", OPTIONS.with_option("isolation", backend), jobs=2) as sb, \
                 ThreadPoolExecutor(2) as both_workers:  # two at once, as a run does: attacks meet
-            verdicts = dict(zip(names, both_workers.map(lambda n: sb.verify(HOSTILE[n]), names)))
+            verdicts = dict(zip(names, both_workers.map(lambda n: sb.verify(_aimed(n, port)), names)))
             canary = sb.verify(next(read_candidates(str(FIXTURES / "python" / "mbpp_excerpt.jsonl"))))
     finally:
         os.environ.pop("CODEVET_TEST_SECRET", None)
@@ -95,7 +106,7 @@ def test_attacks_contained_by_limits(backend: str) -> None:
 def test_every_attack_contained(backend: str, listener) -> None:
     for p in ESCAPES:
         assert not p.exists()
-    verdicts = _run(backend, list(HOSTILE))
+    verdicts = _run(backend, list(HOSTILE), port=listener.getsockname()[1])
     for name, verdict in verdicts.items():
         expect = HOSTILE[name].raw["expect"]
         if expect == "pass":
