@@ -180,3 +180,33 @@ def test_a_huge_row_among_bad_rows_keeps_the_totals_right(tmp_path: Path, cache_
     assert [(r["id"], r["status"]) for r in report] == [("1", "pass"), ("1", "error"), ("3", "pass")]
     assert "mixed.jsonl:2" in report[1]["checks"][0]["detail"]
     assert json.loads((tmp_path / "out" / "summary.json").read_text())["total"] == 3
+
+
+def test_a_many_language_alpaca_file_says_which_format_reads_it(tmp_path: Path, cache_env: dict) -> None:
+    """Plain Alpaca fields are read as Python; CodeAlpaca as a local file then keeps almost
+    nothing (its answers are JavaScript, SQL, Java...). The run says which format to use."""
+    fence = "```"
+    rows = [{"instruction": f"task {i}", "input": "", "output": f"{fence}{lang}\n{code}\n{fence}"} for i, (lang, code) in
+            enumerate([("javascript", "const twice = (x) => x * 2;"), ("sql", "SELECT name FROM users WHERE age > 30;"),
+                       ("java", "public class A { public static void main(String[] a) { } }"),
+                       ("python", "print(sum([1, 2, 3]))")])]
+    data = tmp_path / "alpaca.json"
+    data.write_text(json.dumps(rows))
+    proc = run_cli("verify", data, "--out", tmp_path / "out", "--jobs", "1", env=cache_env)
+    assert proc.returncode == 0, proc.stderr
+    assert "3 of 4 alpaca rows were read as Python" in proc.stderr and "--format polyglot_alpaca" in proc.stderr
+
+
+def test_the_alpaca_hint_needs_most_rows_to_hold_no_python() -> None:
+    from codevet.harness.hints import AlpacaLanguageHint
+
+    def hint(reasons: list[str | None], fmt: str = "alpaca") -> list[str]:
+        h = AlpacaLanguageHint()
+        for r in reasons:
+            h.add({"format": fmt, "language": "python", "reason": r})
+        return h.notes()
+
+    assert hint(["no-code"] * 3 + [None] * 7)  # 3 of 10
+    assert not hint(["no-code"] * 2 + [None] * 8)  # 2: too few to say
+    assert not hint(["no-code"] * 3 + [None] * 20)  # 3 of 23: under a fifth
+    assert not hint(["no-code"] * 10, fmt="mbpp")  # another format's rows

@@ -26,6 +26,7 @@ from codevet.core.errors import CodevetError
 from codevet.core.model import Candidate
 from codevet.harness.config import RunConfig
 from codevet.harness.executors import Executor
+from codevet.harness.hints import AlpacaLanguageHint
 from codevet.harness.html_report import write_html_report
 from codevet.harness.outdir import new_stage, prepare_out, swap_in
 from codevet.harness.sink import OrderedSink
@@ -111,9 +112,11 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
     out = config.out
     prepare_out(out)
     summary = SummaryBuilder()
+    hint = AlpacaLanguageHint()
 
     def tee(line: dict[str, Any]) -> None:
         summary.add(line)
+        hint.add(line)
         if on_line:
             on_line(line)
 
@@ -149,4 +152,5 @@ def run(candidates: Iterable[Candidate], config: RunConfig, inputs: list[str],
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)  # only left when writing itself failed
         raise
-    return RunResult(result_summary, out, verifier.interrupted, verifier.notes, stopped[0] if stopped else None)
+    return RunResult(result_summary, out, verifier.interrupted, verifier.notes + hint.notes(),
+                     stopped[0] if stopped else None)
