@@ -114,6 +114,27 @@ def test_pages_run_in_the_headless_shell_when_it_is_installed(monkeypatch: pytes
     assert browser.page_browser() == browser.CHROMIUM
 
 
+def test_our_disable_features_switch_keeps_what_playwright_turns_off() -> None:
+    """Chromium keeps only the last --disable-features switch, and ours (which adds
+    ScriptStreaming) comes after Playwright's: it must still name every feature the
+    installed Playwright turns off, or those would silently come back on."""
+    import re
+
+    import playwright
+
+    from codevet.sandboxes.threejs.browser import CHROMIUM_ARGS
+
+    bundle = Path(playwright.__file__).parent / "driver" / "package" / "lib" / "coreBundle.js"
+    if not bundle.exists():
+        pytest.skip(f"Playwright's driver bundle is not at {bundle}")
+    listed = re.search(r"disabledFeatures = \[(.*?)\]", bundle.read_text(), re.S)
+    assert listed, "Playwright's disabledFeatures list was not found in its driver bundle"
+    theirs = set(re.findall(r'"([A-Za-z0-9_]+)"', re.sub(r"//[^\n]*", "", listed.group(1))))
+    ours = [a for a in CHROMIUM_ARGS if a.startswith("--disable-features=")]
+    assert len(ours) == 1 and "ScriptStreaming" in ours[0].split("=", 1)[1].split(",")
+    assert theirs and theirs <= set(ours[0].split("=", 1)[1].split(",")), theirs - set(ours[0].split("=", 1)[1].split(","))
+
+
 @pytest.mark.slow  # two 2.5 s frames of real SwiftShader work: `make test-slow`
 def test_slow_frames_are_slow_not_hung() -> None:
     """The first frames block the main thread for 2.5 s each (a heavy SwiftShader frame on
