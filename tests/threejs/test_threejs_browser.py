@@ -104,6 +104,46 @@ def test_doctor() -> None:
     assert "SwiftShader" in what["WebGL via SwiftShader"]
 
 
+def test_pages_run_in_the_headless_shell_when_it_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Candidate pages run in chromium-headless-shell (no Chrome browser UI per page: about
+    0.2 CPU s less per example) when it is installed, and in chromium when it is not."""
+    from codevet.sandboxes.threejs import browser
+
+    if not os.access(browser.HEADLESS_SHELL, os.X_OK):
+        pytest.skip("chromium-headless-shell is not installed (apt-get install chromium-headless-shell)")
+    sandbox = ThreeJSSandbox(SandboxOptions(timeout_s=TIMEOUT_S), jobs=1)
+    with sandbox:
+        r = next(r for r in GOOD if r["filename"] == "module_red_sphere.js")
+        v = sandbox.verify(Candidate(id="shell", source="t", language="threejs", instruction=r["description"],
+                                     code=r["code"]))
+        assert v.status is Status.PASS, _explain(v)
+        running = [cmd for pid, cmd in own_processes().items() if pid in _browser_pids()]
+        assert running and all(browser.HEADLESS_SHELL in cmd for cmd in running), running
+    monkeypatch.setattr(browser, "HEADLESS_SHELL", "/nonexistent/chromium-headless-shell")
+    assert browser.page_browser() == browser.CHROMIUM
+
+
+def test_our_disable_features_switch_keeps_what_playwright_turns_off() -> None:
+    """Chromium keeps only the last --disable-features switch, and ours (which adds
+    ScriptStreaming) comes after Playwright's: it must still name every feature the
+    installed Playwright turns off, or those would silently come back on."""
+    import re
+
+    import playwright
+
+    from codevet.sandboxes.threejs.browser import CHROMIUM_ARGS
+
+    bundle = Path(playwright.__file__).parent / "driver" / "package" / "lib" / "coreBundle.js"
+    if not bundle.exists():
+        pytest.skip(f"Playwright's driver bundle is not at {bundle}")
+    listed = re.search(r"disabledFeatures = \[(.*?)\]", bundle.read_text(), re.S)
+    assert listed, "Playwright's disabledFeatures list was not found in its driver bundle"
+    theirs = set(re.findall(r'"([A-Za-z0-9_]+)"', re.sub(r"//[^\n]*", "", listed.group(1))))
+    ours = [a for a in CHROMIUM_ARGS if a.startswith("--disable-features=")]
+    assert len(ours) == 1 and "ScriptStreaming" in ours[0].split("=", 1)[1].split(",")
+    assert theirs and theirs <= set(ours[0].split("=", 1)[1].split(",")), theirs - set(ours[0].split("=", 1)[1].split(","))
+
+
 @pytest.mark.slow  # two 2.5 s frames of real SwiftShader work: `make test-slow`
 def test_slow_frames_are_slow_not_hung() -> None:
     """The first frames block the main thread for 2.5 s each (a heavy SwiftShader frame on
