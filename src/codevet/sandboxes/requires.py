@@ -24,7 +24,11 @@ COMMON = Requirements(debian={"bwrap": "bubblewrap"})
 
 REQUIREMENTS: dict[str, Requirements] = {
     "python": Requirements(),
-    "threejs": Requirements(debian={"chromium": "chromium"}, npm=("web", "pinned"), python_extra="threejs",
+    # chromium-headless-shell: the same release without Chrome's UI, which candidate pages
+    # run in when present (about 0.2 CPU s less per page; chromium stays the fallback)
+    "threejs": Requirements(debian={"chromium": "chromium",
+                                    "/usr/lib/chromium/chromium-headless-shell": "chromium-headless-shell"},
+                            npm=("web", "pinned"), python_extra="threejs",
                             ray_resources={"chromium": 1}),
     "oot": Requirements(debian={"mips-linux-gnu-gcc": "gcc-mips-linux-gnu",
                                 "mips-linux-gnu-as": "binutils-mips-linux-gnu",
