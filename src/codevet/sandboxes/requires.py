@@ -25,7 +25,8 @@ COMMON = Requirements(debian={"bwrap": "bubblewrap"})
 REQUIREMENTS: dict[str, Requirements] = {
     "python": Requirements(),
     # chromium-headless-shell: the same release without Chrome's UI, which candidate pages
-    # run in when present (about 0.2 CPU s less per page; chromium stays the fallback)
+    # run in when present (about 0.2 CPU s less per page; chromium stays the fallback). Its path
+    # is threejs/browser.py's HEADLESS_SHELL, written out: setup must not import a sandbox.
     "threejs": Requirements(debian={"chromium": "chromium",
                                     "/usr/lib/chromium/chromium-headless-shell": "chromium-headless-shell"},
                             npm=("web", "pinned"), python_extra="threejs",

@@ -35,7 +35,7 @@ from codevet.sandboxes.threejs.browser import (CHROMIUM, HEADLESS_SHELL, Browser
                                                chromium_version, page_browser)
 from codevet.sandboxes.threejs.jail import browser_args, bwrap_launcher, plan
 from codevet.sandboxes.threejs.page import build_page
-from codevet.sandboxes.threejs.pixels import blank_reason, frame_stats, load_png
+from codevet.sandboxes.threejs.pixels import FrameStats, blank_reason, frame_stats, load_png
 from codevet.sandboxes.threejs.router import Router
 from codevet.sandboxes.threejs.scene import compact, read_description
 from codevet.sandboxes.threejs.session import Evidence, SessionSettings, context_options, run_session
@@ -179,15 +179,20 @@ class ThreeJSSandbox(Sandbox):
         except Exception:  # an unreadable frame is judged later, from the same bytes
             return False
 
-    def _shown_frame(self, frames: list[Any], ev: Evidence) -> int:
-        """The frame the blank-frame check and the description judge: the first one taken
-        before any pointer event that shows something (an animated scene may be blank at one
-        of the instants sampled), else the first."""
+    def _judged_frame(self, frames: list[Any], ev: Evidence) -> tuple[int, FrameStats | None]:
+        """The frame the blank-frame check and the description judge, with its statistics
+        (each frame measured once): the first one taken before any pointer event that shows
+        something (an animated scene may be blank at one of the instants sampled), else the
+        first."""
         untouched = frames[: ev.interaction_from + 1] if ev.interaction is not None else frames
+        first: FrameStats | None = None
         for i, frame in enumerate(untouched):
-            if blank_reason(frame_stats(frame, self.thresholds), self.thresholds) is None:
-                return i
-        return 0
+            stats = frame_stats(frame, self.thresholds)
+            if first is None:
+                first = stats
+            if blank_reason(stats, self.thresholds) is None:
+                return i, stats
+        return 0, first
 
     def _verdict(self, candidate: Candidate, code: str, wants: Any, notes: list[str], ev: Evidence,
                  start: float, choice: Choice) -> Verdict:
@@ -197,8 +202,7 @@ class ThreeJSSandbox(Sandbox):
                 frames.append(load_png(shot))
             except Exception:
                 break
-        shown = self._shown_frame(frames, ev)
-        stats = frame_stats(frames[shown], self.thresholds) if frames else None
+        shown, stats = self._judged_frame(frames, ev)
         judgement = judge(ev, code=code, wants=wants, timeout_s=self.timeout_s, th=self.thresholds,
                           console_allow=self.console_allow, frames=frames, stats=stats, shown=shown)
         checks = list(judgement.checks)

@@ -253,12 +253,12 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
         # the overlays come back only when the page is used again after the capture
         await _sample(page, ev, settings, budget, restore=bool(want_motion or want_interaction))
         ev.timings["sample"] = time.monotonic() - t0
-        if not want_motion and looks_blank is not None and len(ev.shots) == 1 and looks_blank(ev.shots[0]):
-            ev.stage = "taking a second look at a blank frame"
-            await asyncio.sleep(settings.motion_gap_s)
-            await _sample(page, ev, settings, budget, restore=bool(want_interaction))
-        if want_motion and ev.shots:  # first, untouched: does it move by itself?
-            ev.stage = "watching for motion"
+        # first, untouched: does it move by itself? Or, with no motion asked for, was the
+        # first frame only blank for an instant?
+        blank_first = (not want_motion and looks_blank is not None and len(ev.shots) == 1
+                       and looks_blank(ev.shots[0]))
+        if (want_motion or blank_first) and ev.shots:
+            ev.stage = "watching for motion" if want_motion else "taking a second look at a blank frame"
             start = time.monotonic()
             await asyncio.sleep(settings.motion_gap_s)
             await _sample(page, ev, settings, budget, restore=bool(want_interaction))
