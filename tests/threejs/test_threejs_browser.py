@@ -22,13 +22,19 @@ from threejs_cases import BAD, GOOD, HANG_TIMEOUT_S, TIMEOUT_S, explain as _expl
 skip_without_a_browser()
 pytestmark = pytest.mark.start_early
 
-from codevet.sandboxes.threejs import ThreeJSSandbox  # noqa: E402
+from codevet.sandboxes.threejs import ThreeJSSandbox, libserver  # noqa: E402
+from codevet.sandboxes.threejs.assets import three_dir  # noqa: E402
+
+
+def sandbox_three_root() -> str:
+    return str(three_dir().resolve())
 
 
 def _browser_pids() -> set[int]:
     """Chromium browser processes (not renderers) this test started."""
-    return {pid for pid, cmd in own_processes().items()
-            if "chromium" in cmd and "--type=" not in cmd and "--remote-debugging-pipe" in cmd}
+    return {pid for pid, cmd in own_processes().items()  # (the library server's command line names
+            if "chromium" in cmd.split(" ", 1)[0]            # Chromium too, but it is Python)
+            and "--type=" not in cmd and "--remote-debugging-pipe" in cmd}
 
 
 @pytest.fixture(scope="module")
@@ -196,16 +202,19 @@ def test_chromium_is_jailed_no_host_files_no_loopback(tmp_path: Path) -> None:
                 pass
 
     threading.Thread(target=accept, daemon=True).start()
+    library_file = f"{libserver.BASE}{sandbox_three_root()}/package.json"  # served in the jail, not to pages
     code = ("import * as THREE from 'three';\n"
             f"try {{ await fetch('file://{secret}'); }} catch (e) {{}}\n"
-            f"try {{ await fetch('http://127.0.0.1:{port}/steal'); }} catch (e) {{}}\n")
+            f"try {{ await fetch('http://127.0.0.1:{port}/steal'); }} catch (e) {{}}\n"
+            f"try {{ await fetch('{library_file}'); }} catch (e) {{}}\n")
 
     async def straight_to_host(browser: object) -> list[str]:
         context = await browser.new_context()  # type: ignore[attr-defined]
         try:
             page = await context.new_page()
             seen = []
-            for url in (f"file://{secret}", f"file://{Path.home()}/", f"http://127.0.0.1:{port}/direct"):
+            for url in (f"file://{secret}", f"file://{Path.home()}/", f"http://127.0.0.1:{port}/direct",
+                        f"{libserver.BASE}/etc/passwd"):
                 try:
                     await page.goto(url, timeout=30_000)
                     seen.append(await page.content())
@@ -227,10 +236,46 @@ def test_chromium_is_jailed_no_host_files_no_loopback(tmp_path: Path) -> None:
         in_home.unlink()
     blocked = next(c.detail for c in v.checks if c.name == "no-blocked-requests")
     assert v.reason == "no-blocked-requests" and f"127.0.0.1:{port}/steal" in blocked, _explain(v)
+    assert library_file in blocked, blocked  # a page does not reach the library server itself
+    assert "root:" not in seen[3], seen[3]  # and the server serves nothing but three's files
     assert seen[2].startswith("error"), seen[2]  # own, empty network namespace
     assert "host secret" not in seen[0] and seen[0].startswith("error"), seen[0]  # private /tmp
     assert in_home.name not in seen[1], seen[1]  # no home
     assert not hits, hits  # nothing from inside reached the host's loopback
+
+
+
+def test_three_comes_from_the_library_server_in_the_jail(one_browser: ThreeJSSandbox) -> None:
+    """Under bwrap, three's own files (the module build and the generated classic one)
+    reach the page from the library server in the browser's jail, not as bodies through
+    the route; the same pages with the router sending every body get the same verdicts."""
+    from codevet.sandboxes.isolation.bwrap import bwrap_works
+    from codevet.sandboxes.threejs import session
+    from codevet.sandboxes.threejs.jail import library_python
+
+    if not (bwrap_works() and library_python()):
+        pytest.skip("no bubblewrap jail or no system Python here: the router sends three itself")
+    rows = {r["filename"]: r for r in GOOD}
+    cands = [Candidate(id=name, source="t", language="threejs", instruction=rows[name]["description"],
+                       code=rows[name]["code"]) for name in ("module_red_sphere.js", "bare_global_rotating_cube.js")]
+    assert one_browser.library == libserver.BASE
+
+    def judge() -> tuple[list[list[tuple[str, bool]]], int]:
+        before = session.stats["library_files"]
+        verdicts = [one_browser.verify(c) for c in cands]
+        for v in verdicts:
+            assert v.status is Status.PASS, _explain(v)
+        return [[(c.name, c.passed) for c in v.checks] for v in verdicts], session.stats["library_files"] - before
+
+    checks, from_server = judge()
+    assert from_server >= 3, from_server  # three.module.js, three.core.js, the classic three
+    one_browser.library = None
+    try:
+        checks_routed, from_server = judge()
+    finally:
+        one_browser.library = libserver.BASE
+    assert from_server == 0
+    assert checks == checks_routed
 
 
 LEAVE_TRACES = """

@@ -33,7 +33,8 @@ from codevet.sandboxes.base import Sandbox
 from codevet.sandboxes.threejs.assets import INSTALL_COMMAND, ThreeInstall
 from codevet.sandboxes.threejs.browser import (CHROMIUM, HEADLESS_SHELL, BrowserPool, BrowserUnavailable,
                                                chromium_version, page_browser)
-from codevet.sandboxes.threejs.jail import browser_args, bwrap_launcher, plan
+from codevet.sandboxes.threejs import libserver
+from codevet.sandboxes.threejs.jail import browser_args, bwrap_launcher, library_python, plan
 from codevet.sandboxes.threejs.page import build_page
 from codevet.sandboxes.threejs.pixels import FrameStats, blank_reason, frame_stats, load_png
 from codevet.sandboxes.threejs.router import Router
@@ -78,6 +79,7 @@ class ThreeJSSandbox(Sandbox):
         self._docker_dir: Path | None = None  # docker: the launcher script's folder
         self._docker_label = ""
         self._launcher_dir: Path | None = None  # bwrap: the launcher script's folder
+        self.library: str | None = None  # the library server's base URL (bwrap only), see libserver.py
         self.confinement = "not started"
 
     # lifecycle -------------------------------------------------------------------------
@@ -93,7 +95,16 @@ class ThreeJSSandbox(Sandbox):
             import tempfile
 
             self._launcher_dir = Path(tempfile.mkdtemp(prefix="codevet-browser-"))
-            self.pool.executable = str(bwrap_launcher(page_browser(), self._launcher_dir))
+            roots = sorted({str(i.root) for i in self.versions.installs.values()}) if library_python() else []
+            if roots:  # the generated classic build (r160 on) is served as a file too
+                generated = self._launcher_dir / "library"
+                generated.mkdir()
+                self.three.save_classic_core(generated)
+                roots.append(str(generated))
+            self.pool.executable = str(bwrap_launcher(page_browser(), self._launcher_dir, library_roots=roots))
+            if roots:  # three's files come from the library server in each browser's jail
+                self.library = libserver.BASE
+                self.pool.args = self.pool.args + [libserver.ADDRESS_SPACE_ARG]
         elif self.confinement == "unavailable":
             raise BrowserUnavailable("Chromium would run without any sandbox: bubblewrap does not work here "
                                      "and Chromium's own sandbox cannot run as root")
@@ -156,7 +167,8 @@ class ThreeJSSandbox(Sandbox):
 
             async def session(browser: Any, ev: Evidence = ev, router: Router = router) -> Evidence:
                 return await run_session(browser, page, router, ev, self.settings, bool(wants.motion),
-                                         bool(wants.interaction), looks_blank=self._looks_blank)
+                                         bool(wants.interaction), looks_blank=self._looks_blank,
+                                         library=self.library)
 
             try:
                 self.pool.run(session, timeout=self.timeout_s)

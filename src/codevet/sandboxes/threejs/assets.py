@@ -19,6 +19,7 @@ from pathlib import Path
 from codevet.core.resources import package_dir
 from codevet.core.paths import data_dir
 from codevet.sandboxes.threejs.classic import ClassicBuildError, bundle_classic
+from codevet.sandboxes.threejs.libserver import CONTENT_TYPES
 
 # The pinned package.json ships with codevet; `codevet setup` installs it into the data
 # directory (never into the package itself, which may be read-only site-packages).
@@ -33,15 +34,6 @@ def web_dir() -> Path:
 def three_dir() -> Path:
     return web_dir() / "node_modules" / "three"
 
-CONTENT_TYPES = {
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".cjs": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".html": "text/html; charset=utf-8",
-    ".wasm": "application/wasm",
-    ".glsl": "text/plain; charset=utf-8",
-}
 
 # Where the local copy lives on the sandbox origin; the import map points here.
 CORE_MODULE = "build/three.module.js"
@@ -60,6 +52,9 @@ class ThreeInstall:
         self._files: dict[str, bytes | None] = {}
         self._lock = threading.Lock()
         self._classic_core: bytes | None = None
+        # the classic core as a file (the release's own three.min.js, or the generated one
+        # saved by `save_classic_core`), for the library server; None: only in memory
+        self.classic_core_file: str | None = None
 
     @property
     def installed(self) -> bool:
@@ -86,6 +81,15 @@ class ThreeInstall:
             self._files[rel] = data
         return data
 
+    def file(self, rel: str) -> str | None:
+        """The absolute path of `rel` when it is a file of the package whose bytes `read`
+        gives as they are (the library server may then serve it), else None."""
+        rel = rel.lstrip("/")
+        if self.read(rel) is None:
+            return None
+        path = (self.root / rel).resolve()
+        return str(path) if path.is_relative_to(self.root) and path.is_file() else None
+
     def text(self, rel: str) -> str | None:
         data = self.read(rel)
         return None if data is None else data.decode("utf-8")
@@ -97,6 +101,7 @@ class ThreeInstall:
                 return self._classic_core
         real = self.read("build/three.min.js")  # releases before r160 ship their own
         if real is not None:
+            self.classic_core_file = self.file("build/three.min.js")
             with self._lock:
                 self._classic_core = real
             return real
@@ -105,6 +110,16 @@ class ThreeInstall:
         with self._lock:
             self._classic_core = data
         return data
+
+    def save_classic_core(self, folder: Path) -> str:
+        """Write the classic core into `folder` (when it is generated, not a file of the
+        release), so the library server can serve it; returns its path."""
+        data = self.classic_core()
+        if self.classic_core_file is None or not Path(self.classic_core_file).is_file():
+            path = folder / f"three-{self.version}.classic.js"
+            path.write_bytes(data)
+            self.classic_core_file = str(path)
+        return self.classic_core_file
 
     def classic_addon(self, jsm_rel: str) -> bytes | None:
         """The classic (`examples/js/...`) form of an addon: attaches its exports to the

@@ -15,22 +15,44 @@ import shlex
 from pathlib import Path
 
 from codevet.sandboxes.isolation.bwrap import bwrap_argv, bwrap_works
+from codevet.sandboxes.threejs import libserver
 
 # Read-only extras Chromium reads: the fontconfig cache (else it rebuilds it per launch).
 CHROMIUM_RO = ("/var/cache/fontconfig", "/usr/share/fonts")
 NO_SANDBOX = "--no-sandbox"
 
 
-def bwrap_launcher(chromium: str, directory: Path, tmp_mb: int = 1024) -> Path:
-    """A script Playwright launches as if it were Chromium: Chromium inside bubblewrap."""
+# The library server (libserver.py) runs under the system Python inside the jail (/usr is
+# there, read-only); the venv's Python may live in the home, which the jail does not have.
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def library_python() -> str | None:
+    """The Python that can run the library server inside the jail, or None."""
+    return SYSTEM_PYTHON if os.access(SYSTEM_PYTHON, os.X_OK) else None
+
+
+def bwrap_launcher(chromium: str, directory: Path, tmp_mb: int = 1024,
+                   library_roots: list[str] | None = None) -> Path:
+    """A script Playwright launches as if it were Chromium: Chromium inside bubblewrap.
+    `library_roots` (installed three packages): bound read-only into the jail and served
+    there by the library server, which then execs Chromium (needs `library_python()`)."""
     ro = [p for p in CHROMIUM_RO if os.path.isdir(p) and not p.startswith("/usr/")]
+    command = [chromium]
+    if library_roots:
+        python = library_python()
+        if python is None:
+            raise FileNotFoundError(SYSTEM_PYTHON)
+        ro += list(library_roots)
+        command = [python, "-I", "-S", "-c", Path(libserver.__file__).read_text(), str(libserver.PORT),
+                   *library_roots, "--", chromium]
     argv = bwrap_argv(ro_paths=ro, env={"HOME": "/tmp", "XDG_CONFIG_HOME": "/tmp/.config",
                                         "XDG_CACHE_HOME": "/tmp/.cache"}, tmp_mb=tmp_mb,
                       with_python=False)  # Chromium needs no Python (it may live in the home)
     script = directory / "chromium-in-bwrap"
     script.write_text("#!/bin/sh\n# Written by codevet: Chromium in bubblewrap (no network, read-only system,"
                       " private /tmp, no home); CDP over fds 3 and 4.\n"
-                      f'exec {" ".join(shlex.quote(a) for a in argv)} {shlex.quote(chromium)} "$@"\n')
+                      f'exec {" ".join(shlex.quote(a) for a in argv + command)} "$@"\n')
     script.chmod(0o755)
     return script
 

@@ -29,11 +29,14 @@ JS = "text/javascript; charset=utf-8"
 
 @dataclass
 class Answer:
-    """What to do with one request: fulfil with body, or abort (body None)."""
+    """What to do with one request: fulfil with body, or abort (body None). `file`: the
+    body is exactly this file of an installed three, which the browser may fetch from the
+    library server instead (libserver.py)."""
 
     status: int = 200
     body: bytes | None = None
     content_type: str = "text/plain"
+    file: str | None = None
 
     @property
     def blocked(self) -> bool:
@@ -116,7 +119,7 @@ class Router:
         if path == "/favicon.ico":
             return Answer(204, b"", "image/x-icon")
         if path == "/" + CLASSIC_CORE:
-            return Answer(200, self.three.classic_core(), JS)
+            return Answer(200, self.three.classic_core(), JS, file=self.three.classic_core_file)
         if path.startswith("/codevet/classic/"):
             body = self.three.classic_addon(path[len("/codevet/classic/"):])
             if body is None:
@@ -127,7 +130,7 @@ class Router:
             body = self.three.read(rel)
             if body is None:
                 return self._block(url, f"not in three {self.three.version}")
-            return Answer(200, body, content_type(rel))
+            return Answer(200, body, content_type(rel), file=self.three.file(rel))
         if m := THREE_RELATIVE.match(path):
             sub = m.group(1)
             if sub.startswith(("jsm/", "js/")):
@@ -139,7 +142,7 @@ class Router:
     def _cdn(self, kind: str, path: str, url: str, via: str = "CDN") -> Answer:
         if kind == "classic-core":
             self.log.note(f"{via} {url} -> local three {self.three.version} (classic build)")
-            return Answer(200, self.three.classic_core(), JS)
+            return Answer(200, self.three.classic_core(), JS, file=self.three.classic_core_file)
         if kind == "classic-addon":
             body = self.three.classic_addon(path)
             if body is None:
@@ -152,5 +155,5 @@ class Router:
                 self.log.note(f"{via} {url} -> local three {self.three.version} {path}")
                 return Answer(200, _reexport(path, source), JS)
             if source is not None:  # a data file next to the modules (wasm, json)
-                return Answer(200, source, content_type(path))
+                return Answer(200, source, content_type(path), file=self.three.file(path))
         return self._block(url, f"three.js file with no local copy in three {self.three.version}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -120,6 +121,7 @@ class _Shared:
     uses: int = 0
     anchor: Any = None  # the empty page of the origin that keeps its renderer process alive
     cdp: Any = None  # the anchor's DevTools session (the wipe goes through it)
+    library: str | None = None  # the library server in the browser's jail (libserver.py), if any
 
 
 def context_options(settings: SessionSettings) -> dict[str, Any]:
@@ -130,7 +132,7 @@ def context_options(settings: SessionSettings) -> dict[str, Any]:
 
 
 _contexts: dict[int, _Shared] = {}
-stats = {"contexts_created": 0, "pages": 0}
+stats = {"contexts_created": 0, "pages": 0, "library_files": 0}
 
 
 async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
@@ -157,6 +159,10 @@ async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
             answer = router.answer(route.request.url, route.request.resource_type) if router else None
             if answer is None or answer.blocked:
                 await route.abort("blockedbyclient")
+            elif answer.file is not None and shared.library is not None and route.request.method == "GET":
+                # the same bytes from the library server in the jail; the page still sees its own URL
+                await route.continue_(url=shared.library + quote(answer.file))
+                stats["library_files"] += 1
             else:
                 await route.fulfill(status=answer.status, body=answer.body,
                                     headers={"content-type": answer.content_type,
@@ -209,8 +215,9 @@ async def _wipe(shared: _Shared, page: Any) -> None:
 
 async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidence,
                       settings: SessionSettings, want_motion: bool, want_interaction: bool = False,
-                      looks_blank: Callable[[bytes], bool] | None = None) -> Evidence:
-    """`looks_blank` tells whether a captured frame shows nothing. A blank first frame of a
+                      looks_blank: Callable[[bytes], bool] | None = None, library: str | None = None) -> Evidence:
+    """`library`: the base URL of the library server in the browser's jail (libserver.py),
+    which serves three's own files; None: the router sends every body. `looks_blank` tells whether a captured frame shows nothing. A blank first frame of a
     scene that needs no motion gets a second look `motion_gap_s` later: an animated scene can
     be blank for an instant (a plane turned edge-on by a clock-driven rotation), and which
     instant the capture falls on depends on the wall clock and the machine's load, never on
@@ -219,7 +226,7 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
     budget = Budget(settings.budget_s)
     ev.page_kind = page_spec.kind
     shared = await _context_for(browser, settings)
-    shared.router, shared.uses = router, shared.uses + 1
+    shared.router, shared.uses, shared.library = router, shared.uses + 1, library
     clean = False
     page = None
     try:
