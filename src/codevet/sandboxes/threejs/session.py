@@ -183,6 +183,24 @@ async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
     return shared
 
 
+async def _open_page(shared: _Shared) -> Any:
+    """A new, empty page (tab) for the next candidate, opened by the anchor with
+    `noopener`: no opener, no shared browsing context group, nothing of the anchor's.
+
+    Why not `context.new_page()`: a tab made by DevTools starts in a renderer process of
+    its own for its about:blank document, which exits when the page goes to the origin
+    (whose pages all live in the anchor's process), a process started and reaped per
+    candidate. A tab the anchor opens starts in the anchor's process. Measured (profile,
+    24 examples, 2 jobs, alternating, 3 rounds each): 0.52-0.58 CPU s per example against
+    0.58-0.62, the reaped processes' 0.05 CPU s gone, and the page ready in ~0.026 s
+    instead of ~0.05."""
+    if shared.anchor is None or shared.anchor.is_closed():
+        return await shared.context.new_page()
+    async with shared.context.expect_page() as info:
+        await shared.anchor.evaluate("() => { window.open('about:blank', '_blank', 'noopener'); }")
+    return await info.value
+
+
 async def _drop(browser: Any) -> None:
     """Close the context; a persistent one takes its browser with it, and the pool
     launches a fresh one for the next candidate."""
@@ -230,7 +248,7 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
     clean = False
     page = None
     try:
-        page = await shared.context.new_page()
+        page = await _open_page(shared)
         stats["pages"] += 1
         _listen(page, ev)
         ev.timings["context"] = time.monotonic() - t0
