@@ -146,6 +146,7 @@ class ThreeJSSandbox(Sandbox):
     def environment(self) -> dict[str, Any]:
         return {"three": self.three.version, "three_installed": self.versions.available,
                 "browser_confinement": plan(self.options.isolation),
+                "three_from_library_server": plan(self.options.isolation) == "bwrap" and library_python() is not None,
                 "chromium": chromium_version(CHROMIUM), "page_browser": page_browser()}
 
     # one candidate ---------------------------------------------------------------------

@@ -1,10 +1,12 @@
 """Answer every request a candidate page makes, from memory, or block it.
 
-There is no HTTP server and no network: `context.route("**/*")` sends each request
-here. The page itself and `/three/...` come from memory; three.js on a well-known CDN
-is answered from the same local files (and noted); everything else is aborted and
-recorded with its URL, so an example that needs a texture, model, font or API fails
-with a check that names what it wanted, instead of hanging or silently drawing less.
+There is no network: `context.route("**/*")` sends each request here. The page itself
+and `/three/...` come from memory (under bwrap, three's own files come from the library
+server in the browser's jail, the same bytes: see `Answer.file` and libserver.py);
+three.js on a well-known CDN is answered from the same local files (and noted); everything
+else is aborted and recorded with its URL, so an example that needs a texture, model,
+font or API fails with a check that names what it wanted, instead of hanging or silently
+drawing less.
 """
 from __future__ import annotations
 
