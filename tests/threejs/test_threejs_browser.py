@@ -278,6 +278,36 @@ def test_three_comes_from_the_library_server_in_the_jail(one_browser: ThreeJSSan
     assert checks == checks_routed
 
 
+
+def test_a_library_server_that_does_not_deliver_is_an_error_not_a_fail(one_browser: ThreeJSSandbox) -> None:
+    """Three's files not delivered by the library server are the harness's failure, not
+    the page's: the example is tried once more on a fresh browser (a killed server: it then
+    passes) and, when the server still does not answer, it is an `error` that says so."""
+    import signal as _signal
+
+    from codevet.sandboxes.isolation.bwrap import bwrap_works
+    from codevet.sandboxes.threejs.jail import library_python
+
+    if not (bwrap_works() and library_python()):
+        pytest.skip("no bubblewrap jail or no system Python here: the router sends three itself")
+    r = next(r for r in GOOD if r["filename"] == "module_red_sphere.js")
+    cand = Candidate(id="lib", source="t", language="threejs", instruction=r["description"], code=r["code"])
+    assert one_browser.verify(cand).status is Status.PASS  # its browser (and server) is running
+    servers = [pid for pid, cmd in own_processes().items() if cmd.startswith("/usr/bin/python3 -I -S -c ")]
+    assert servers, "no library server running"
+    for pid in servers:
+        os.kill(pid, _signal.SIGKILL)
+    v = one_browser.verify(cand)
+    assert v.status is Status.PASS, _explain(v)  # on a fresh browser with its own server
+    one_browser.library = "http://127.0.0.1:9"  # where no server answers, in any browser
+    try:
+        v = one_browser.verify(cand)
+    finally:
+        one_browser.library = libserver.BASE
+    assert v.status is Status.ERROR and v.reason == "library-unavailable", _explain(v)
+    assert "three.module.js" in _explain(v)
+
+
 LEAVE_TRACES = """
 localStorage.setItem('codevet-trace', '1');
 sessionStorage.setItem('codevet-trace', '1');

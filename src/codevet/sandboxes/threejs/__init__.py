@@ -161,7 +161,7 @@ class ThreeJSSandbox(Sandbox):
         page = build_page(code, title=str(candidate.id)[:60])
         choice = self.versions.choose(pinned_version(code))
         ev: Evidence | None = None
-        crash_detail = ""
+        crash_reason, crash_detail = "browser-crashed", ""
         for _attempt in range(2):  # a browser crash gets one more try on a fresh browser
             ev = Evidence()
             router = Router(choice.three, page.html, ev.requests)
@@ -173,6 +173,11 @@ class ThreeJSSandbox(Sandbox):
 
             try:
                 self.pool.run(session, timeout=self.timeout_s)
+                if ev.library_failed:  # the harness failed the page: once more, on a fresh browser
+                    crash_reason, crash_detail = "library-unavailable", (
+                        f"the library server in the browser's jail did not deliver {ev.library_failed}")
+                    ev = None
+                    continue
                 break
             except (asyncio.TimeoutError, TimeoutError):
                 ev.timed_out = True
@@ -180,10 +185,11 @@ class ThreeJSSandbox(Sandbox):
             except BrowserUnavailable as exc:
                 return Verdict.error("browser-unavailable", str(exc))
             except Exception as exc:  # the browser died under us (not the page: that is `crashed`)
+                crash_reason = "browser-crashed"
                 crash_detail = f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
                 ev = None
         if ev is None:
-            return Verdict.error("browser-crashed", f"the browser failed twice: {crash_detail}")
+            return Verdict.error(crash_reason, f"the browser failed twice: {crash_detail}")
         return self._verdict(candidate, code, wants, page.notes, ev, start, choice)
 
     def _looks_blank(self, shot: bytes) -> bool:
