@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from urllib.parse import quote
 from dataclasses import dataclass, field
 from typing import Any, Callable
+from urllib.parse import quote
 
 from codevet.core.resources import package_dir
 from codevet.sandboxes.threejs.browser import persistent_context
@@ -241,7 +241,9 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
                       settings: SessionSettings, want_motion: bool, want_interaction: bool = False,
                       looks_blank: Callable[[bytes], bool] | None = None, library: str | None = None) -> Evidence:
     """`library`: the base URL of the library server in the browser's jail (libserver.py),
-    which serves three's own files; None: the router sends every body. `looks_blank` tells whether a captured frame shows nothing. A blank first frame of a
+    which serves three's own files; None: the router sends every body.
+
+    `looks_blank` tells whether a captured frame shows nothing. A blank first frame of a
     scene that needs no motion gets a second look `motion_gap_s` later: an animated scene can
     be blank for an instant (a plane turned edge-on by a clock-driven rotation), and which
     instant the capture falls on depends on the wall clock and the machine's load, never on
