@@ -202,9 +202,30 @@ async def _open_page(shared: _Shared) -> Any:
     instead of ~0.05."""
     if shared.anchor is None or shared.anchor.is_closed():
         return await shared.context.new_page()
-    async with shared.context.expect_page() as info:
+    # Not Playwright's expect_page: when the browser goes away meanwhile (Ctrl-C, a crash)
+    # its waiter fails in a task nobody awaits. Here a closed context fails the wait itself.
+    opened: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+
+    def on_page(page: Any) -> None:
+        if not opened.done():
+            opened.set_result(page)
+
+    def on_close(_context: Any = None) -> None:
+        if not opened.done():
+            opened.set_exception(RuntimeError("the browser closed while a page was being opened"))
+
+    shared.context.on("page", on_page)
+    shared.context.on("close", on_close)
+    try:
         await shared.anchor.evaluate("() => { window.open('about:blank', '_blank', 'noopener'); }")
-    return await info.value
+        return await opened
+    finally:
+        shared.context.remove_listener("page", on_page)
+        shared.context.remove_listener("close", on_close)
+        if not opened.done():
+            opened.cancel()
+        elif not opened.cancelled():
+            opened.exception()  # seen: an exception here is the evaluate's, already raised
 
 
 async def _drop(browser: Any) -> None:
