@@ -26,10 +26,14 @@ bootstrap:
 
 venv: $(VENV)/.installed
 
-# a venv whose interpreter this user cannot run (made by root, moved) is made again
+# a venv whose interpreter this user cannot run (made by root, moved) is made again.
+# pip byte-compiles the ~12,700 files it installs one at a time (38 of its 82 s here):
+# it installs without, and compileall compiles the same files on every core (21 s; a
+# file that does not compile is left as it is, as pip does)
 $(VENV)/.installed: pyproject.toml | bootstrap
 	@$(PY) -c '' 2>/dev/null || { rm -rf $(VENV); python3 -m venv $(VENV); }
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install -q --no-compile --disable-pip-version-check -e '.[dev]'
+	@$(PY) -m compileall -q -j 0 $$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))') >/dev/null || true
 	@touch $@
 
 run: setup
