@@ -36,6 +36,12 @@ $(VENV)/.installed: pyproject.toml | bootstrap
 	@$(PY) -m compileall -q -j 0 $$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))') >/dev/null || true
 	@touch $@
 
+# Ray, for the slow tests' `--executor ray` runs (and the benches)
+$(VENV)/.ray: $(VENV)/.installed
+	$(PY) -m pip install -q --no-compile --disable-pip-version-check -e '.[dev,ray]'
+	@$(PY) -m compileall -q -j 0 $$($(PY) -c 'import sysconfig; print(sysconfig.get_path("purelib"))') >/dev/null || true
+	@touch $@
+
 run: setup
 	$(VENV)/bin/codevet verify $(FIXTURES) --out $(OUT) --timeout 5
 	$(VENV)/bin/codevet verify $(POLYGLOT_FIXTURES) --format polyglot_alpaca --out $(OUT)-polyglot --timeout 30
@@ -47,7 +53,7 @@ test: setup
 
 # the real datasets end to end (full MBPP and HumanEval), the Ray executor, reference runs,
 # and the rest of the fixture matrices (make test keeps a failing example per check); CI runs it too
-test-slow: setup
+test-slow: setup $(VENV)/.ray
 	$(PY) -m pytest -m slow -n 2 --dist loadfile
 
 # The Docker legs, on a machine that can run an engine: Debian's docker.io and debootstrap,
@@ -71,7 +77,7 @@ test-docker: docker
 	  tests/python/test_python_hostile.py
 
 # every bench/*.py, then bench/results.md (examples/s vs same-run baseline, ratio, peak memory, soak)
-bench: setup
+bench: setup $(VENV)/.ray
 	$(PY) bench/results.py
 
 # only the soak: 2,000 mixed examples of all three sandboxes at full concurrency
