@@ -125,3 +125,30 @@ def test_every_attack_contained(backend: str, listener) -> None:
         assert not p.exists(), p
     assert any(w in verdicts["write_outside"].tests[0].message for w in ("Read-only", "No such file", "Permission"))
     assert _no_stragglers() == []
+
+
+@pytest.mark.parametrize("backend", [BWRAP])
+def test_the_example_after_a_fork_bomb_forks_as_usual(backend: str) -> None:
+    """One worker: a fork bomb (its processes fill the uid's RLIMIT_NPROC), then an example
+    that forks 40 children. The bomb's processes must all be gone before the next example
+    starts, or its first fork fails (EAGAIN) and its verdict depends on what ran before it
+    (it did: the worker killed the intermediate at once and started the next example while
+    the bomb's namespace was still being torn down; 11 of 12 such pairs failed)."""
+    forks = Candidate(id="forks", source="t", language="python", instruction="fork", code=(
+        "import os\n"
+        "PIDS = []\n"
+        "for _ in range(40):\n"
+        "    pid = os.fork()\n"
+        "    if pid == 0:\n"
+        "        os._exit(0)\n"
+        "    PIDS.append(pid)\n"
+        "for pid in PIDS:\n"
+        "    os.waitpid(pid, 0)\n"),
+        tests=dataclasses.replace(HOSTILE["fork_bomb"].tests))
+    with create_sandbox("python", OPTIONS.with_option("isolation", backend), jobs=1) as sb:
+        for _ in range(3):
+            bomb = sb.verify(HOSTILE["fork_bomb"])
+            after = sb.verify(forks)
+            assert (bomb.status, bomb.reason) == (Status.FAIL, "timeout"), bomb.checks
+            assert after.status is Status.PASS, after.checks
+    assert _no_stragglers() == []

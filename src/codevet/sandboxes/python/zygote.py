@@ -412,12 +412,15 @@ class Zygote:
 
     def _kill(self, pid: int, inner: int | None) -> None:
         if self.mode == "bwrap":
-            for p in (inner, pid):  # the example is PID 1 of its namespace: all of it dies
-                if p:
-                    try:
-                        os.kill(p, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
+            # The example is PID 1 of its namespace: all of it dies with it, and it exits
+            # only once every process of the namespace is gone. The intermediate waits for
+            # it, so it is killed only when the example's pid is unknown: killed at once,
+            # it let the next example start while a fork bomb's processes still counted
+            # against the uid's RLIMIT_NPROC (that example's first fork failed: EAGAIN).
+            try:
+                os.kill(inner if inner else pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             return
         try:
             os.killpg(pid, signal.SIGKILL)
