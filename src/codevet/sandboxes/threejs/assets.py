@@ -50,6 +50,7 @@ class ThreeInstall:
     def __init__(self, root: Path | None = None) -> None:
         self.root = (root or three_dir()).resolve()
         self._files: dict[str, bytes | None] = {}
+        self._paths: dict[str, str] = {}  # rel -> the resolved file `read` took its bytes from
         self._lock = threading.Lock()
         self._classic_core: bytes | None = None
         # the classic core as a file (the release's own three.min.js, or the generated one
@@ -79,16 +80,15 @@ class ThreeInstall:
             data = path.read_bytes()
         with self._lock:
             self._files[rel] = data
+            if data is not None:
+                self._paths[rel] = str(path)
         return data
 
     def file(self, rel: str) -> str | None:
         """The absolute path of `rel` when it is a file of the package whose bytes `read`
         gives as they are (the library server may then serve it), else None."""
         rel = rel.lstrip("/")
-        if self.read(rel) is None:
-            return None
-        path = (self.root / rel).resolve()
-        return str(path) if path.is_relative_to(self.root) and path.is_file() else None
+        return self._paths.get(rel) if self.read(rel) is not None else None
 
     def text(self, rel: str) -> str | None:
         data = self.read(rel)

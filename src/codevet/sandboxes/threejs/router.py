@@ -53,6 +53,7 @@ class RequestLog:
     optional: list[str] = field(default_factory=list)  # stylesheets, favicons, polyfills: a warning
     notes: list[str] = field(default_factory=list)
     served: int = 0
+    library: set[str] = field(default_factory=set)  # URLs sent on to the library server (libserver.py)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def block(self, url: str, why: str, resource_type: str = "other") -> None:

@@ -47,7 +47,6 @@ class Evidence:
     crashed: bool = False
     load_error: str | None = None
     navigated_away: str | None = None
-    library_requests: set[str] = field(default_factory=set)  # URLs sent on to the library server
     library_failed: str | None = None  # one of them failed: the harness's fault, not the page's
     console: list[tuple[str, str, str]] = field(default_factory=list)  # (type, text, url)
     page_errors: list[tuple[str, str]] = field(default_factory=list)  # (name, message)
@@ -124,7 +123,6 @@ class _Shared:
     anchor: Any = None  # the empty page of the origin that keeps its renderer process alive
     cdp: Any = None  # the anchor's DevTools session (the wipe goes through it)
     library: str | None = None  # the library server in the browser's jail (libserver.py), if any
-    library_urls: set[str] | None = None  # the current candidate's requests sent there
 
 
 def context_options(settings: SessionSettings) -> dict[str, Any]:
@@ -165,8 +163,7 @@ async def _context_for(browser: Any, settings: SessionSettings) -> _Shared:
             elif answer.file is not None and shared.library is not None and route.request.method == "GET":
                 # the same bytes from the library server in the jail; the page still sees its own URL
                 target = shared.library + quote(answer.file)
-                if shared.library_urls is not None:  # the candidate's evidence: a failure there is ours
-                    shared.library_urls.update((route.request.url, target))
+                router.log.library.update((route.request.url, target))  # a failure there is ours, not the page's
                 await route.continue_(url=target)
                 stats["library_files"] += 1
             else:
@@ -274,7 +271,6 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
     ev.page_kind = page_spec.kind
     shared = await _context_for(browser, settings)
     shared.router, shared.uses, shared.library = router, shared.uses + 1, library
-    shared.library_urls = ev.library_requests
     clean = False
     page = None
     try:
@@ -332,7 +328,7 @@ async def run_session(browser: Any, page_spec: Page, router: Router, ev: Evidenc
         return ev
     finally:
         ev.timings["total"] = time.monotonic() - t0
-        shared.router, shared.library_urls = None, None  # late requests of this page are refused
+        shared.router = None  # late requests of this page are refused
         try:
             if not clean or page is None:
                 raise RuntimeError("not reusable")
@@ -505,7 +501,7 @@ def _listen(page: Any, ev: Evidence) -> None:
         # not the page's fault. ERR_ABORTED is the page going away while it loaded.
         try:
             failure = request.failure or ""
-            if request.url in ev.library_requests and "ERR_ABORTED" not in failure and not ev.library_failed:
+            if request.url in ev.requests.library and "ERR_ABORTED" not in failure and not ev.library_failed:
                 ev.library_failed = f"{request.url}: {failure}"
         except Exception:
             pass
